@@ -34,11 +34,16 @@ public sealed class ClassicHasher
 {
     private const int MaxGrid = PHash.ImageSize;
 
+    // Byte offsets of blue, green and red within a pixel (OpenCV's BGR plane order), or of the one grey byte.
+    private static readonly int[] s_grayChannel = [0];
+    private static readonly int[] s_rgbChannels = [2, 1, 0];
+    private static readonly int[] s_bgrChannels = [0, 1, 2];
+
     private readonly byte[] _planes = new byte[3 * MaxGrid * MaxGrid];
     private readonly byte[] _gray = new byte[MaxGrid * MaxGrid];
     private readonly float[] _dct = new float[MaxGrid * MaxGrid];
     private readonly float[] _dctScratch = new float[OpenCvDct32.ScratchLength];
-    private readonly int[] _resizeScratch = new int[LinearExactResize.ScratchLength(MaxGrid, MaxGrid)];
+    private readonly int[] _resizeScratch = new int[LinearExactResize.ScratchLength(MaxGrid, MaxGrid, LinearExactResize.MaxChannels)];
 
     /// <summary>
     /// aHash as OpenCV's <c>cv::img_hash::AverageHash</c> computes it: resize to 8x8 (INTER_LINEAR_EXACT), grey
@@ -99,31 +104,22 @@ public sealed class ClassicHasher
 
         int count = width * height;
         Span<byte> gray = _gray.AsSpan(0, count);
-        Span<int> scratch = _resizeScratch;
-        int blue, green, red;
-        switch (image.Format)
+        int[] channels = image.Format switch
         {
-            case PixelFormat.Gray8:
-                LinearExactResize.ResizeChannel(image, 0, gray, width, height, scratch);
-                return gray;
-            case PixelFormat.Rgb24:
-            case PixelFormat.Rgba32:
-                (red, green, blue) = (0, 1, 2);
-                break;
-            case PixelFormat.Bgra32:
-                (blue, green, red) = (0, 1, 2);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(image), image.Format, "Unknown pixel format.");
+            PixelFormat.Gray8 => s_grayChannel,
+            PixelFormat.Rgb24 or PixelFormat.Rgba32 => s_rgbChannels,
+            PixelFormat.Bgra32 => s_bgrChannels,
+            _ => throw new ArgumentOutOfRangeException(nameof(image), image.Format, "Unknown pixel format."),
+        };
+        if (channels.Length == 1)
+        {
+            LinearExactResize.Resize(image, channels, gray, width, height, _resizeScratch);
+            return gray;
         }
 
-        Span<byte> bluePlane = _planes.AsSpan(0, count);
-        Span<byte> greenPlane = _planes.AsSpan(count, count);
-        Span<byte> redPlane = _planes.AsSpan(2 * count, count);
-        LinearExactResize.ResizeChannel(image, blue, bluePlane, width, height, scratch);
-        LinearExactResize.ResizeChannel(image, green, greenPlane, width, height, scratch);
-        LinearExactResize.ResizeChannel(image, red, redPlane, width, height, scratch);
-        OpenCvGray.Convert(bluePlane, greenPlane, redPlane, gray);
+        Span<byte> planes = _planes.AsSpan(0, 3 * count);
+        LinearExactResize.Resize(image, channels, planes, width, height, _resizeScratch);
+        OpenCvGray.Convert(planes.Slice(0, count), planes.Slice(count, count), planes.Slice(2 * count, count), gray);
         return gray;
     }
 }

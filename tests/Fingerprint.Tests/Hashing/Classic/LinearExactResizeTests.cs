@@ -62,8 +62,7 @@ public class LinearExactResizeTests
         byte[] pixels = [0, 255];
         var view = new ImageView(pixels, 2, 1, PixelFormat.Gray8);
         byte[] dst = new byte[8 * 8];
-        int[] scratch = new int[LinearExactResize.ScratchLength(8, 8)];
-        LinearExactResize.ResizeChannel(view, 0, dst, 8, 8, scratch);
+        LinearExactResize.Resize(view, [0], dst, 8, 8, new int[LinearExactResize.ScratchLength(8, 8, 1)]);
         for (int y = 0; y < 8; y++)
             Assert.Equal(new byte[] { 0, 0, 32, 96, 159, 223, 255, 255 }, dst.AsSpan(y * 8, 8).ToArray());
     }
@@ -80,7 +79,7 @@ public class LinearExactResizeTests
         rng.NextBytes(pixels);
         var view = new ImageView(pixels, 18, 16, PixelFormat.Gray8);
         byte[] dst = new byte[9 * 8];
-        LinearExactResize.ResizeChannel(view, 0, dst, 9, 8, new int[LinearExactResize.ScratchLength(9, 8)]);
+        LinearExactResize.Resize(view, [0], dst, 9, 8, new int[LinearExactResize.ScratchLength(9, 8, 1)]);
         for (int y = 0; y < 8; y++)
         {
             for (int x = 0; x < 9; x++)
@@ -112,7 +111,7 @@ public class LinearExactResizeTests
         rng.NextBytes(pixels);
         var view = new ImageView(pixels, 8, 8, 8 * 4 + 3, PixelFormat.Bgra32);
         byte[] dst = new byte[64];
-        LinearExactResize.ResizeChannel(view, 2, dst, 8, 8, new int[LinearExactResize.ScratchLength(8, 8)]);
+        LinearExactResize.Resize(view, [2], dst, 8, 8, new int[LinearExactResize.ScratchLength(8, 8, 1)]);
         for (int y = 0; y < 8; y++)
         {
             for (int x = 0; x < 8; x++)
@@ -122,16 +121,54 @@ public class LinearExactResizeTests
 
     private static void ResizeToGray(ImageView view, byte[] gray, int width, int height)
     {
-        int[] scratch = new int[LinearExactResize.ScratchLength(width, height)];
         if (view.Format == PixelFormat.Gray8)
         {
-            LinearExactResize.ResizeChannel(view, 0, gray, width, height, scratch);
+            LinearExactResize.Resize(view, [0], gray, width, height, new int[LinearExactResize.ScratchLength(width, height, 1)]);
             return;
         }
-        byte[] r = new byte[gray.Length], g = new byte[gray.Length], b = new byte[gray.Length];
-        LinearExactResize.ResizeChannel(view, 0, r, width, height, scratch);
-        LinearExactResize.ResizeChannel(view, 1, g, width, height, scratch);
-        LinearExactResize.ResizeChannel(view, 2, b, width, height, scratch);
-        OpenCvGray.Convert(b, g, r, gray);
+        int n = gray.Length;
+        byte[] planes = new byte[3 * n];
+        LinearExactResize.Resize(view, [2, 1, 0], planes, width, height, new int[LinearExactResize.ScratchLength(width, height, 3)]);
+        OpenCvGray.Convert(planes.AsSpan(0, n), planes.AsSpan(n, n), planes.AsSpan(2 * n, n), gray);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Resize_ChannelsTogether_EqualChannelsOneByOne(int seed)
+    {
+        // Each channel is resampled on its own: resizing three channels in one call gives the same planes as three
+        // one-channel calls, for every code path (copy, exact half, bilinear up and down).
+        var rng = new SplitMix64((ulong)seed);
+        foreach ((int sw, int sh, int dw, int dh) in new[] { (32, 32, 32, 32), (64, 64, 32, 32), (18, 16, 9, 8), (3, 2, 9, 8), (301, 77, 8, 8), (5, 90, 32, 32) })
+        {
+            int stride = sw * 4 + rng.NextInt(0, 5);
+            byte[] pixels = new byte[stride * sh];
+            rng.NextBytes(pixels);
+            var view = new ImageView(pixels, sw, sh, stride, PixelFormat.Rgba32);
+            int n = dw * dh;
+            byte[] together = new byte[3 * n];
+            LinearExactResize.Resize(view, [3, 0, 2], together, dw, dh, new int[LinearExactResize.ScratchLength(dw, dh, 3)]);
+            int[] order = [3, 0, 2];
+            for (int k = 0; k < 3; k++)
+            {
+                byte[] single = new byte[n];
+                LinearExactResize.Resize(view, [order[k]], single, dw, dh, new int[LinearExactResize.ScratchLength(dw, dh, 1)]);
+                Assert.True(single.AsSpan().SequenceEqual(together.AsSpan(k * n, n)), $"{sw}x{sh} -> {dw}x{dh}, channel {order[k]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Resize_BadArguments_Throw()
+    {
+        byte[] pixels = new byte[16];
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearExactResize.Resize(
+            new ImageView(pixels, 2, 2, PixelFormat.Bgra32), [0, 1, 2, 3], new byte[256], 8, 8, new int[1024]));
+        Assert.Throws<ArgumentException>(() => LinearExactResize.Resize(
+            new ImageView(pixels, 2, 2, PixelFormat.Rgb24), [0], new byte[63], 8, 8, new int[1024]));
+        Assert.Throws<ArgumentException>(() => LinearExactResize.Resize(
+            new ImageView(pixels, 2, 2, PixelFormat.Rgb24), [0], new byte[64], 8, 8, new int[10]));
     }
 }
