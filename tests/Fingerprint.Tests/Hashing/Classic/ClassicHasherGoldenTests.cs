@@ -35,7 +35,7 @@ public class ClassicHasherGoldenTests
             "noise-rgb-16x16.ppm.gz", "noise-rgb-18x16.ppm.gz", "noise-gray-64x64.pgm.gz", "flat-gray-33x17.pgm.gz",
             "flat-rgb-20x20.ppm.gz", "gradient-rgb-1600x1004.ppm.gz", "im-rose.ppm.gz",
         ];
-        Assert.Equal(23, ClassicGoldens.Hashes.Count);
+        Assert.True(ClassicGoldens.Hashes.Count >= 23, $"{ClassicGoldens.Hashes.Count} golden rows");
         foreach (string file in required)
             Assert.Contains(ClassicGoldens.Hashes, r => r.File == file);
     }
