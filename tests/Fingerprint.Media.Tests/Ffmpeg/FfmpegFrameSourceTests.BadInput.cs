@@ -161,6 +161,42 @@ public partial class FfmpegFrameSourceTests
         Assert.False(FfmpegTestEnvironment.ProcessExists(source.LastRun!.ProcessId));
     }
 
+    [Fact]
+    public async Task ReadFrames_FileNameWithShellAndFfmpegMetacharacters_IsReadAsAFile()
+    {
+        // Arguments go through ArgumentList (no shell) and the input is a file: URL (no protocol or option parsing).
+        using var dir = FfmpegTestEnvironment.CreateTempDirectory();
+        string path = dir.File("a b;$(touch pwned) 'q' \"d\" |x| -i concat:y.mp4");
+        File.Copy(FfmpegTestEnvironment.Video("doorknob-hd-no-bar.mp4"), path);
+        await using FfmpegFrameSource source = await FfmpegFrameSource.OpenAsync(path, FfmpegTestEnvironment.Tools);
+        int frames = 0;
+
+        await foreach (VideoFrame frame in source.ReadFramesAsync(FrameSampling.Vpdq(1.0, 8, 8)))
+        {
+            frame.Dispose();
+            frames++;
+        }
+
+        Assert.Equal(4, frames);
+        Assert.False(File.Exists(dir.File("pwned")));
+        Assert.False(File.Exists("pwned"));
+    }
+
+    [Fact]
+    public async Task Open_HangingFfprobe_IsKilledAtTheStallTimeout()
+    {
+        using var dir = FfmpegTestEnvironment.CreateTempDirectory();
+        string fake = FfmpegTestEnvironment.WriteScript(dir.Path, "ffprobe", $"echo $$ > '{dir.File("pid")}'\nexec sleep 600");
+        var options = new FfmpegOptions { StallTimeout = TimeSpan.FromSeconds(1) };
+
+        FfmpegTimeoutException ex = await Assert.ThrowsAsync<FfmpegTimeoutException>(() =>
+            FfmpegFrameSource.OpenAsync(FfmpegTestEnvironment.Video("doorknob-hd-no-bar.mp4"),
+                new FfmpegTools(FfmpegTestEnvironment.Tools.FfmpegPath, fake), options));
+
+        Assert.True(ex.Stalled);
+        Assert.False(FfmpegTestEnvironment.ProcessExists(FfmpegTestEnvironment.ReadPid(dir.File("pid"), TimeSpan.FromSeconds(5))));
+    }
+
     public static TheoryData<FrameSampling> BadSamplings() =>
     [
         new FrameSampling { SecondsPerFrame = 1, FramesPerSecond = 15 },
