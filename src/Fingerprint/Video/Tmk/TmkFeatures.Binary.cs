@@ -27,11 +27,10 @@ public sealed partial class TmkFeatures
     /// <summary>Larger files are refused before anything is allocated: the standard file is 263,344 bytes.</summary>
     public const int MaxFileSize = 64 << 20;
 
-    // The reference caps nothing; these bounds only keep a corrupt header from asking for gigabytes (the product
-    // P x m x d is bounded again by MaxFileSize).
-    private const int MaxPeriods = 1024;
-    private const int MaxFourierCoefficients = 4096;
-    private const int MaxDimension = 1 << 16;
+    // The reference caps nothing; the bounds are TmkParameters' (the product P x m x d is bounded again by MaxFileSize).
+    private const int MaxPeriods = TmkParameters.MaxPeriodCount;
+    private const int MaxFourierCoefficients = TmkParameters.MaxFourierCoefficientCount;
+    private const int MaxDimension = TmkParameters.MaxFrameFeatureDimension;
 
     private static ReadOnlySpan<byte> ProjectMagic => "TMK1"u8;
     private static ReadOnlySpan<byte> FileTypeMagic => "FVEC"u8;
@@ -133,8 +132,8 @@ public sealed partial class TmkFeatures
         for (int i = 0; i < p; i++, offset += 4)
         {
             periods[i] = BinaryPrimitives.ReadInt32LittleEndian(file[offset..]);
-            if (periods[i] <= 0)
-                throw Corrupt($"period {i} is {periods[i]}; periods are positive frame counts");
+            if (periods[i] <= 0 || periods[i] > TmkParameters.MaxPeriod)
+                throw Corrupt($"period {i} is {periods[i]}; periods are frame counts in 1..{TmkParameters.MaxPeriod}");
         }
         float[] coefficients = ReadFloats(file, ref offset, m, "Fourier coefficients");
         foreach (float a in coefficients)

@@ -43,17 +43,37 @@ public sealed class TmkParameters : IEquatable<TmkParameters>
 
     private static readonly int[] s_poullotPeriods = [2731, 4391, 9767, 14653];
 
+    // Bounds the reference does not have. They keep a corrupt or hostile .tmk from asking level-2 scoring for billions
+    // of kernel evaluations (its cost is m x the sum of the periods) or for gigabytes; the reference's own values
+    // (4 periods up to 14653, m = 32, d = 256) are far inside them.
+
+    /// <summary>Longest period accepted, in frames (about 73 minutes at 15 fps; the reference's longest is 14653).</summary>
+    public const int MaxPeriod = 1 << 16;
+
+    /// <summary>Most periods accepted (the reference uses 4).</summary>
+    public const int MaxPeriodCount = 64;
+
+    /// <summary>Most Fourier coefficients accepted (the reference uses 32).</summary>
+    public const int MaxFourierCoefficientCount = 1024;
+
+    /// <summary>Largest frame-feature dimension accepted (PDQF is 256).</summary>
+    public const int MaxFrameFeatureDimension = 1 << 16;
+
     public TmkParameters(int framesPerSecond, ReadOnlySpan<int> periods, ReadOnlySpan<float> fourierCoefficients,
         int frameFeatureDimension)
     {
         if (framesPerSecond <= 0)
             throw new ArgumentOutOfRangeException(nameof(framesPerSecond), framesPerSecond, "Frames per second must be positive.");
-        if (frameFeatureDimension <= 0)
-            throw new ArgumentOutOfRangeException(nameof(frameFeatureDimension), frameFeatureDimension, "The frame-feature dimension must be positive.");
+        if (frameFeatureDimension <= 0 || frameFeatureDimension > MaxFrameFeatureDimension)
+            throw new ArgumentOutOfRangeException(nameof(frameFeatureDimension), frameFeatureDimension, $"The frame-feature dimension must be in 1..{MaxFrameFeatureDimension}.");
+        if (periods.Length > MaxPeriodCount)
+            throw new ArgumentOutOfRangeException(nameof(periods), periods.Length, $"At most {MaxPeriodCount} periods.");
+        if (fourierCoefficients.Length > MaxFourierCoefficientCount)
+            throw new ArgumentOutOfRangeException(nameof(fourierCoefficients), fourierCoefficients.Length, $"At most {MaxFourierCoefficientCount} Fourier coefficients.");
         foreach (int period in periods)
         {
-            if (period <= 0)
-                throw new ArgumentOutOfRangeException(nameof(periods), period, "Every period must be a positive number of frames.");
+            if (period <= 0 || period > MaxPeriod)
+                throw new ArgumentOutOfRangeException(nameof(periods), period, $"Every period must be in 1..{MaxPeriod} frames.");
         }
         foreach (float a in fourierCoefficients)
         {

@@ -2,8 +2,6 @@
 // computeLevel1Score, computeLevel2Score), tmk/cpp/bin/tmk-two-level-score.cpp (two-level scoring with >=),
 // tmk/cpp/bin/tmk_default_thresholds.h. SPEC.md §3.3.
 
-using System.Collections.Concurrent;
-
 namespace Fingerprint.Video.Tmk;
 
 /// <summary>
@@ -20,9 +18,11 @@ namespace Fingerprint.Video.Tmk;
 /// </summary>
 public static class TmkScorer
 {
-    // Per period: sin(δ) and 2 sin²(δ/2) for every offset, the recurrence's constants, computed once per period (they
-    // depend only on the offset and the period, not on the videos).
-    private static readonly ConcurrentDictionary<int, RotationTable> s_rotationTables = new();
+    // Per period: sin(δ) and 2 sin²(δ/2) for every offset, the recurrence's constants. They depend only on the offset
+    // and the period, not on the videos, so the reference periods' tables are computed once and kept; other periods
+    // (from files with other parameters) are computed per call, so such files cannot grow a cache.
+    private static readonly Lazy<RotationTable[]> s_poullotTables =
+        new(() => [.. TmkParameters.Default.Periods.Select(static t => new RotationTable(t))]);
 
     /// <summary>Level 1: cosine similarity of the pure averages (tmkfv.cpp computeLevel1Score).</summary>
     /// <exception cref="ArgumentException">The two fingerprints were made with different parameters.</exception>
@@ -137,7 +137,7 @@ public static class TmkScorer
             }
 
             int period = p.Periods[i];
-            RotationTable table = s_rotationTables.GetOrAdd(period, static t => new RotationTable(t));
+            RotationTable table = TableFor(period);
             float best = KernelAt(cc0, cosWeight, sinWeight, table.Alpha[0], table.Beta[0]);
             int bestOffset = 0;
             for (int offset = 1; offset < period; offset++)
@@ -152,6 +152,16 @@ public static class TmkScorer
             result[i] = new TmkPeriodOffset(period, bestOffset, best);
         }
         return result;
+    }
+
+    private static RotationTable TableFor(int period)
+    {
+        foreach (RotationTable table in s_poullotTables.Value)
+        {
+            if (table.Period == period)
+                return table;
+        }
+        return new RotationTable(period);
     }
 
     /// <summary>
@@ -185,6 +195,7 @@ public static class TmkScorer
     {
         public RotationTable(int period)
         {
+            Period = period;
             Alpha = new float[period];
             Beta = new float[period];
             for (int offset = 0; offset < period; offset++)
@@ -198,6 +209,7 @@ public static class TmkScorer
             }
         }
 
+        public int Period { get; }
         public float[] Alpha { get; }
         public float[] Beta { get; }
     }

@@ -103,6 +103,15 @@ public class TmkAccumulatorTests
         Assert.All(TmkScorer.FindBestOffsets(a, a), o => Assert.Equal(0, o.Offset));
     }
 
+    [Fact]
+    public void Scores_OtherParameters_SelfScoreIsOneToo()
+    {
+        TmkFeatures a = Accumulate(s_small, RandomFeatures(new SplitMix64(23), 90, 64));
+
+        Assert.Equal(1.0f, TmkScorer.Level2(a, a), 1e-5f);
+        Assert.Equal([37, 53, 101], TmkScorer.FindBestOffsets(a, a).Select(o => o.Period));
+    }
+
     [Theory]
     [InlineData(31UL, 7)]
     [InlineData(32UL, 40)]

@@ -142,9 +142,11 @@ public class TmkFeaturesTests
     [InlineData(24, 0, "dimension")]
     [InlineData(28, -5, "frame-feature count")]
     [InlineData(24, 1 << 16, "limit")]               // 4 x 32 x 65536 x 8 bytes: refused before any allocation
-    [InlineData(16, 1024, "limit")]
+    [InlineData(16, 65, "period count")]
+    [InlineData(20, 1025, "Fourier-coefficient count")]
     [InlineData(20, 5000, "Fourier-coefficient count")]
     [InlineData(32, 0, "period 0")]                   // periods[0] = 0
+    [InlineData(36, 70_000, "period 1")]              // level 2 would evaluate 70,000 offsets x m
     public void Read_BadHeaderOrPeriod_ThrowsInvalidData(int offset, int value, string expectedFragment)
     {
         byte[] file = ReadReference("doorknob-hd-no-bar.tmk");

@@ -71,6 +71,15 @@ public class TmkParametersTests
     }
 
     [Fact]
+    public void Constructor_OverTheBounds_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TmkParameters(15, [TmkParameters.MaxPeriod + 1], [1f], 256));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TmkParameters(15, new int[TmkParameters.MaxPeriodCount + 1], [1f], 256));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TmkParameters(15, [10], new float[TmkParameters.MaxFourierCoefficientCount + 1], 256));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TmkParameters(15, [10], [1f], TmkParameters.MaxFrameFeatureDimension + 1));
+    }
+
+    [Fact]
     public void Equals_ComparesContents()
     {
         var a = new TmkParameters(15, [10, 20], [0.5f, 0.25f], 8);
