@@ -36,5 +36,5 @@ public class FfmpegException : Exception
     public string StandardErrorTail { get; } = "";
 
     private static string Compose(string message, string? tail) =>
-        string.IsNullOrWhiteSpace(tail) ? message : $"{message} ffmpeg said: {tail.Trim()}";
+        string.IsNullOrWhiteSpace(tail) ? message : $"{message} Its stderr ends with: {tail.Trim()}";
 }

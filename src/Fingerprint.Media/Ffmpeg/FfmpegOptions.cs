@@ -17,7 +17,10 @@ public sealed record FfmpegOptions
     /// </summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Wall-clock limit for ffprobe and <c>-version</c> runs. Default 60 s.</summary>
+    /// <summary>
+    /// Wall-clock limit for ffprobe and <c>-version</c> runs. Default 60 s. (No separate stall timer: ffprobe writes its
+    /// output only at the end.)
+    /// </summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public FfmpegLimits Limits { get; init; } = FfmpegLimits.Default;

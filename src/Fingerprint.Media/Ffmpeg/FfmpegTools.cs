@@ -18,7 +18,7 @@ public sealed record FfmpegTools(string FfmpegPath, string FfprobePath)
     private static async Task<string> ReadVersionAsync(string tool, FfmpegOptions options, CancellationToken cancellationToken)
     {
         byte[] output = await FfmpegRunner.RunToEndAsync(tool, ["-hide_banner", "-version"], options.ProbeTimeout,
-            options.StallTimeout, maxOutputBytes: 64 * 1024, cancellationToken);
+            stallTimeout: options.ProbeTimeout, maxOutputBytes: 64 * 1024, cancellationToken);
         string text = System.Text.Encoding.UTF8.GetString(output);
         string firstLine = text.Split('\n', 2)[0].Trim();
         // "ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2026 the FFmpeg developers"

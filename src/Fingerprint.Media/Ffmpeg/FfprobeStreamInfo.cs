@@ -83,7 +83,7 @@ public sealed record FfprobeStreamInfo
             FfmpegArguments.InputUrl(file.FullName),
         ];
         FfmpegRunResult result = await FfmpegRunner.RunAsync(tools.FfprobePath, arguments, options.ProbeTimeout,
-            options.StallTimeout, maxOutputBytes: 4 << 20, cancellationToken);
+            stallTimeout: options.ProbeTimeout, maxOutputBytes: 4 << 20, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new VideoInputException(VideoInputError.Unreadable,

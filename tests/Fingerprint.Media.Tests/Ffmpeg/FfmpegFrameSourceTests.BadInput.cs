@@ -183,17 +183,17 @@ public partial class FfmpegFrameSourceTests
     }
 
     [Fact]
-    public async Task Open_HangingFfprobe_IsKilledAtTheStallTimeout()
+    public async Task Open_HangingFfprobe_IsKilledAtTheProbeTimeout()
     {
         using var dir = FfmpegTestEnvironment.CreateTempDirectory();
         string fake = FfmpegTestEnvironment.WriteScript(dir.Path, "ffprobe", $"echo $$ > '{dir.File("pid")}'\nexec sleep 600");
-        var options = new FfmpegOptions { StallTimeout = TimeSpan.FromSeconds(1) };
+        var options = new FfmpegOptions { ProbeTimeout = TimeSpan.FromSeconds(1) };
 
         FfmpegTimeoutException ex = await Assert.ThrowsAsync<FfmpegTimeoutException>(() =>
             FfmpegFrameSource.OpenAsync(FfmpegTestEnvironment.Video("doorknob-hd-no-bar.mp4"),
                 new FfmpegTools(FfmpegTestEnvironment.Tools.FfmpegPath, fake), options));
 
-        Assert.True(ex.Stalled);
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.Limit);
         Assert.False(FfmpegTestEnvironment.ProcessExists(FfmpegTestEnvironment.ReadPid(dir.File("pid"), TimeSpan.FromSeconds(5))));
     }
 

@@ -58,18 +58,19 @@ public partial class FfmpegFrameSourceTests
     [Fact]
     public async Task ReadFrames_TricklingFfmpeg_IsKilledAtTheOverallTimeout()
     {
-        // One byte every 0.2 s: never stalls for the 1 s stall timeout, but never finishes a frame in time either.
+        // One byte every 0.1 s: never stalls for the 2 s stall timeout (ample on a loaded host), but never finishes a
+        // 64x64 frame before the 4 s overall timeout either.
         using var dir = FfmpegTestEnvironment.CreateTempDirectory();
-        string fake = FfmpegTestEnvironment.WriteScript(dir.Path, "ffmpeg", "while true; do printf x; sleep 0.2; done");
-        var options = new FfmpegOptions { StallTimeout = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(2) };
+        string fake = FfmpegTestEnvironment.WriteScript(dir.Path, "ffmpeg", "while true; do printf x; sleep 0.1; done");
+        var options = new FfmpegOptions { StallTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(4) };
         await using FfmpegFrameSource source = await OpenFake(new FfmpegTools(fake, FfmpegTestEnvironment.Tools.FfprobePath), options);
         var clock = Stopwatch.StartNew();
 
         FfmpegTimeoutException ex = await Assert.ThrowsAsync<FfmpegTimeoutException>(() => Drain(source, FrameSampling.Vpdq(0, 64, 64)));
 
         Assert.False(ex.Stalled);
-        Assert.Equal(TimeSpan.FromSeconds(2), ex.Limit);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.9, 30);
+        Assert.Equal(TimeSpan.FromSeconds(4), ex.Limit);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 3.9, 60);
         Assert.False(FfmpegTestEnvironment.ProcessExists(source.LastRun!.ProcessId));
     }
 
