@@ -76,7 +76,26 @@ internal sealed class JpegDecoder : IDisposable
         return _handle = h;
     }
 
-    public unsafe RawImage Decode(ReadOnlySpan<byte> data, DecodeOptions options)
+    /// <summary>
+    /// Decodes one JPEG. After any failure the tjhandle is destroyed and the next call makes a fresh one: in
+    /// libjpeg-turbo 2.1 a tjDecompressHeader3 that fails leaves the decompressor mid-header, and the next, valid file
+    /// then fails with the previous file's error ("Bogus Huffman table definition"); found by the bit-flip tests.
+    /// </summary>
+    public RawImage Decode(ReadOnlySpan<byte> data, DecodeOptions options)
+    {
+        try
+        {
+            return DecodeCore(data, options);
+        }
+        catch
+        {
+            _handle?.Dispose();
+            _handle = null;
+            throw;
+        }
+    }
+
+    private unsafe RawImage DecodeCore(ReadOnlySpan<byte> data, DecodeOptions options)
     {
         SafeTurboJpegHandle handle = Handle();
         int orientation = ExifLocator.JpegOrientation(data);
@@ -99,7 +118,7 @@ internal sealed class JpegDecoder : IDisposable
             PixelBuffer pixels;
             if (colorspace is Interop.TurboJpeg.TJCS_CMYK or Interop.TurboJpeg.TJCS_YCCK)
             {
-                pixels = DecodeCmyk(handle, src, size, outW, outH, flags);
+                pixels = DecodeCmyk(handle, src, size, outW, outH, flags, data);
             }
             else
             {
@@ -112,7 +131,7 @@ internal sealed class JpegDecoder : IDisposable
                         int rc = Interop.TurboJpeg.Decompress2(handle, src, size, dst, outW, pixels.Stride, outH,
                             gray ? Interop.TurboJpeg.TJPF_GRAY : Interop.TurboJpeg.TJPF_RGB, flags);
                         if (rc != 0)
-                            CheckWarning(handle);
+                            CheckWarning(handle, data);
                     }
                 }
                 catch
@@ -125,7 +144,8 @@ internal sealed class JpegDecoder : IDisposable
         }
     }
 
-    private static unsafe PixelBuffer DecodeCmyk(SafeTurboJpegHandle handle, byte* src, CULong size, int width, int height, int flags)
+    private static unsafe PixelBuffer DecodeCmyk(SafeTurboJpegHandle handle, byte* src, CULong size, int width, int height, int flags,
+        ReadOnlySpan<byte> data)
     {
         int cmykBytes = checked(width * height * 4);
         byte[] cmyk = ArrayPool<byte>.Shared.Rent(cmykBytes);
@@ -136,7 +156,7 @@ internal sealed class JpegDecoder : IDisposable
                 int rc = Interop.TurboJpeg.Decompress2(handle, src, size, dst, width, width * 4, height,
                     Interop.TurboJpeg.TJPF_CMYK, flags);
                 if (rc != 0)
-                    CheckWarning(handle);
+                    CheckWarning(handle, data);
             }
             var rgb = new PixelBuffer(width, height, PixelFormat.Rgb24);
             CmykToRgb(cmyk.AsSpan(0, cmykBytes), rgb.Span);
@@ -168,16 +188,51 @@ internal sealed class JpegDecoder : IDisposable
     }
 
     /// <summary>
-    /// tjDecompress2 returned -1. A warning (TJERR_WARNING) means libjpeg recovered and the image is complete enough to
-    /// use (ImageMagick accepts these too), except "Premature end of JPEG file", which means the data ran out: the
-    /// missing part was filled with grey, so that is a <see cref="MediaErrorCode.Truncated"/> error.
+    /// tjDecompress2 returned -1. A warning (TJERR_WARNING) means libjpeg recovered and produced a whole image
+    /// (ImageMagick accepts these too), unless the data ran out: libjpeg then pads the missing part with grey. TurboJPEG
+    /// keeps only the first warning's text, which for a cut inside a scan is "Corrupt JPEG data: premature end of data
+    /// segment" rather than "Premature end of JPEG file", so truncation is decided from the data: no EOI marker after the
+    /// first SOS (entropy-coded data stuffs every 0xFF, so FF D9 there is always a real marker) means truncated.
     /// </summary>
-    private static void CheckWarning(SafeTurboJpegHandle handle)
+    private static void CheckWarning(SafeTurboJpegHandle handle, ReadOnlySpan<byte> data)
     {
         string message = ErrorText(handle);
-        if (Interop.TurboJpeg.GetErrorCode(handle) == Interop.TurboJpeg.TJERR_WARNING && !IsTruncation(message))
-            return;
+        if (Interop.TurboJpeg.GetErrorCode(handle) == Interop.TurboJpeg.TJERR_WARNING)
+        {
+            if (!HasEoiAfterFirstScan(data))
+                MediaThrow.Truncated(FormatName, message);
+            if (!IsTruncation(message))
+                return;
+        }
         ThrowMessage(message, "decoding");
+    }
+
+    /// <summary>True when an EOI marker (FF D9) follows the first SOS marker (JPEG marker syntax, ITU T.81 B.1.1).</summary>
+    internal static bool HasEoiAfterFirstScan(ReadOnlySpan<byte> jpeg)
+    {
+        int i = 2;
+        while (i + 4 <= jpeg.Length)
+        {
+            if (jpeg[i] != 0xFF)
+                return false;
+            byte marker = jpeg[i + 1];
+            if (marker == 0xFF)
+            {
+                i++;
+                continue;
+            }
+            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7))
+            {
+                i += 2;
+                continue;
+            }
+            if (marker == 0xD9)
+                return true;
+            if (marker == 0xDA)
+                return jpeg[(i + 2)..].IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) >= 0;
+            i += 2 + ((jpeg[i + 2] << 8) | jpeg[i + 3]);
+        }
+        return false;
     }
 
     private static string ErrorText(SafeTurboJpegHandle handle) =>
