@@ -36,4 +36,11 @@ public sealed record DecodeOptions
 
     /// <summary>What the reference tools do: <see cref="DecodeProfile.FullRes"/> with EXIF ignored.</summary>
     public static DecodeOptions Reference { get; } = new() { IgnoreExif = true };
+
+    /// <summary>
+    /// <see cref="DecodeProfile.Fast"/> with its defaults (short side kept at 512 or more, fast upsampling, accurate
+    /// IDCT, colour output). A fidelity harness varies it with <c>with</c>: <c>DecodeOptions.Fast with { PreferGray = true,
+    /// FastMinShortSide = 384 }</c>, decodes the same file with <see cref="Reference"/>, and compares the hashes.
+    /// </summary>
+    public static DecodeOptions Fast { get; } = new() { Profile = DecodeProfile.Fast };
 }

@@ -85,20 +85,37 @@ internal static class ExifOrientation
             int stride = source.Stride;
             for (int y = 0; y < oh; y++)
             {
-                Span<byte> row = output.GetRow(y);
-                for (int x = 0; x < ow; x++)
+                // Along an output row the source position moves linearly: start at (sx0, sy0), step `step` bytes.
+                (int sx0, int sy0, int step) = orientation switch
                 {
-                    (int sx, int sy) = orientation switch
-                    {
-                        2 => (w - 1 - x, y),
-                        3 => (w - 1 - x, h - 1 - y),
-                        4 => (x, h - 1 - y),
-                        5 => (y, x),
-                        6 => (y, h - 1 - x),
-                        7 => (w - 1 - y, h - 1 - x),
-                        _ => (w - 1 - y, x),
-                    };
-                    src.Slice(sy * stride + sx * bpp, bpp).CopyTo(row.Slice(x * bpp, bpp));
+                    2 => (w - 1, y, -bpp),
+                    3 => (w - 1, h - 1 - y, -bpp),
+                    4 => (0, h - 1 - y, bpp),
+                    5 => (y, 0, stride),
+                    6 => (y, h - 1, -stride),
+                    7 => (w - 1 - y, h - 1, -stride),
+                    _ => (w - 1 - y, 0, stride),
+                };
+                Span<byte> row = output.GetRow(y);
+                int at = sy0 * stride + sx0 * bpp;
+                switch (bpp)
+                {
+                    case 1:
+                        for (int x = 0; x < ow; x++, at += step)
+                            row[x] = src[at];
+                        break;
+                    case 3:
+                        for (int x = 0, o = 0; x < ow; x++, at += step, o += 3)
+                        {
+                            row[o] = src[at];
+                            row[o + 1] = src[at + 1];
+                            row[o + 2] = src[at + 2];
+                        }
+                        break;
+                    default:
+                        for (int x = 0; x < ow; x++, at += step)
+                            src.Slice(at, bpp).CopyTo(row.Slice(x * bpp, bpp));
+                        break;
                 }
             }
         }
