@@ -20,9 +20,20 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     [InlineData(2048, 1536, 256, 1, 4)]    // tunable threshold: 512x384 at 1/4; 1/8 would give 192
     public void ChooseScale_SmallestScaleKeepingTheShortSide(int w, int h, int minShort, int num, int den)
     {
-        JpegDecoder.TurboJpegScale s = JpegDecoder.ChooseScale(w, h, minShort);
+        JpegDecoder.TurboJpegScale s = JpegDecoder.ChooseScale(w, h, minShort, powerOfTwoOnly: false);
         Assert.Equal((num, den), (s.Num, s.Denom));
         Assert.True(Math.Min(s.Apply(w), s.Apply(h)) >= Math.Min(minShort, Math.Min(w, h)));
+    }
+
+    [Theory]
+    [InlineData(1600, 1004, 1, 1)]    // 1/2 gives 502 < 512: full size
+    [InlineData(2000, 1404, 1, 2)]    // 1000x702
+    [InlineData(4032, 3024, 1, 4)]    // 1008x756
+    [InlineData(8192, 4096, 1, 8)]    // 1024x512
+    public void ChooseScale_PowerOfTwoOnly_SkipsOddEighths(int w, int h, int num, int den)
+    {
+        JpegDecoder.TurboJpegScale s = JpegDecoder.ChooseScale(w, h, 512, powerOfTwoOnly: true);
+        Assert.Equal((num, den), (s.Num, s.Denom));
     }
 
     [Fact]
@@ -40,7 +51,7 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     {
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "pdq", "data", "bridge-mods", "aaa-orig.jpg");   // 1600x1004
         using var decoder = new ImageDecoder();
-        var options = new DecodeOptions { Profile = DecodeProfile.Fast, FastUpsample = false };
+        var options = new DecodeOptions { Profile = DecodeProfile.Fast, FastUpsample = false, FastPowerOfTwoScalesOnly = false };
         using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), options);
         Assert.Equal((5, 8), (image.ScaleNumerator, image.ScaleDenominator));
         Assert.Equal((1000, 628), (image.Pixels.Width, image.Pixels.Height));
@@ -55,9 +66,21 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "python-threatexchange", "threatexchange", "tests", "hashing",
             "resources", "letterboxed_sample-b.jpg");   // 2000x1404 -> 3/8 = 750x527
         using var decoder = new ImageDecoder();
-        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), new DecodeOptions { Profile = DecodeProfile.Fast });
+        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast with { FastPowerOfTwoScalesOnly = false });
         Assert.Equal((3, 8), (image.ScaleNumerator, image.ScaleDenominator));
         ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "3/8", "-nosmooth", "-ppm", file));
+        Assert.Equal("same", ImageMagick.Compare(djpeg, image.Pixels));
+    }
+
+    [Fact]
+    public void Decode_FastJpegDefaults_HalfScaleEqualsDjpeg()
+    {
+        string file = Path.Combine(RepoPaths.PdqConformance, "images", "python-threatexchange", "threatexchange", "tests", "hashing",
+            "resources", "letterboxed_sample-b.jpg");   // 2000x1404 -> 1/2 = 1000x702
+        using var decoder = new ImageDecoder();
+        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast);
+        Assert.Equal((1, 2), (image.ScaleNumerator, image.ScaleDenominator));
+        ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "1/2", "-nosmooth", "-ppm", file));
         Assert.Equal("same", ImageMagick.Compare(djpeg, image.Pixels));
     }
 
@@ -66,7 +89,7 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     {
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "pdq", "data", "bridge-mods", "aaa-orig.jpg");
         using var decoder = new ImageDecoder();
-        var options = new DecodeOptions { Profile = DecodeProfile.Fast, PreferGray = true };
+        var options = new DecodeOptions { Profile = DecodeProfile.Fast, PreferGray = true, FastPowerOfTwoScalesOnly = false };
         using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), options);
         Assert.Equal(PixelFormat.Gray8, image.Pixels.Format);
         ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "5/8", "-grayscale", file));

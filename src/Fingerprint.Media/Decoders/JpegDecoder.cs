@@ -11,7 +11,8 @@ namespace Fingerprint.Media.Decoders;
 /// fancy upsampling): the bytes ImageMagick 6.9.11 and djpeg produce, since all three run the same libjpeg-turbo.</item>
 /// <item>CMYK/YCCK: TurboJPEG 2.1 refuses CMYK to RGB ("Unsupported color conversion request"), so these decode to
 /// TJPF_CMYK (YCCK becomes CMYK inside libjpeg) and <see cref="CmykToRgb"/> converts.</item>
-/// <item>Fast: the smallest DCT scale from tjGetScalingFactors (at most 1/1) keeping the short side at least
+/// <item>Fast: the smallest DCT scale from tjGetScalingFactors (at most 1/1; by default only 1/2, 1/4, 1/8, see
+/// <see cref="DecodeOptions.FastPowerOfTwoScalesOnly"/>) keeping the short side at least
 /// <see cref="DecodeOptions.FastMinShortSide"/>; TJPF_GRAY when <see cref="DecodeOptions.PreferGray"/>;
 /// TJFLAG_FASTUPSAMPLE / TJFLAG_FASTDCT as the options say.</item>
 /// </list>
@@ -49,13 +50,15 @@ internal sealed class JpegDecoder : IDisposable
     /// The smallest factor no larger than 1 whose output keeps the short side at least <paramref name="minShortSide"/>;
     /// 1/1 when the image is already smaller. Public to the tests and the fast-profile harness.
     /// </summary>
-    internal static TurboJpegScale ChooseScale(int width, int height, int minShortSide)
+    internal static TurboJpegScale ChooseScale(int width, int height, int minShortSide, bool powerOfTwoOnly = false)
     {
         var best = new TurboJpegScale(1, 1);
         foreach (TurboJpegScale s in ScalingFactors())
         {
             if (s.Num > s.Denom)
                 continue;   // never upscale
+            if (powerOfTwoOnly && (s.Num != 1 || (s.Denom & (s.Denom - 1)) != 0))
+                continue;
             int shortSide = Math.Min(s.Apply(width), s.Apply(height));
             if (shortSide >= minShortSide && (long)s.Num * best.Denom < (long)best.Num * s.Denom)
                 best = s;
@@ -107,7 +110,9 @@ internal sealed class JpegDecoder : IDisposable
             MediaThrow.CheckDimensions(options.Limits, FormatName, width, height, 4);
 
             bool fast = options.Profile == DecodeProfile.Fast;
-            TurboJpegScale scale = fast ? ChooseScale(width, height, options.FastMinShortSide) : new TurboJpegScale(1, 1);
+            TurboJpegScale scale = fast
+                ? ChooseScale(width, height, options.FastMinShortSide, options.FastPowerOfTwoScalesOnly)
+                : new TurboJpegScale(1, 1);
             int outW = scale.Apply(width), outH = scale.Apply(height);
             int flags = Interop.TurboJpeg.TJFLAG_LIMITSCANS;
             if (fast && options.FastUpsample)
