@@ -86,6 +86,18 @@ public class ExifOrientationTests(GeneratedMedia media) : IClassFixture<Generate
         Assert.True(oriented.OrientationApplied);
     }
 
+    [Fact]
+    public void Decode_PngWithGarbageExifChunk_StillDecodesWithOrientationOne()
+    {
+        byte[] plain = File.ReadAllBytes(media.Get("png-rgb8.png"));
+        byte[] tagged = InsertPngExif(plain, "not a TIFF header at all"u8.ToArray());
+        using var decoder = new ImageDecoder();
+        using DecodedImage a = decoder.Decode(plain, DecodeOptions.Default);
+        using DecodedImage b = decoder.Decode(tagged, DecodeOptions.Default);
+        Assert.Equal(1, b.ExifOrientation);
+        Assert.Equal(ImageMagick.Packed(a.Pixels), ImageMagick.Packed(b.Pixels));
+    }
+
     // ---- the TIFF/IFD parser on its own ----
 
     [Theory]
