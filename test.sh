@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # shellcheck source=scripts/deps.sh
 source scripts/deps.sh
-fp_install_deps imagemagick fonts-dejavu-core || { echo "0 passed, 1 failed"; exit 1; }
+fp_install_deps imagemagick fonts-dejavu-core libjpeg-turbo-progs || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! dotnet build Fingerprint.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
