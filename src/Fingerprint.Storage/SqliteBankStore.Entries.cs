@@ -1,0 +1,242 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Fingerprint.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Fingerprint.Storage;
+
+public sealed partial class SqliteBankStore
+{
+    public Task<AddResult> AddEntriesAsync(string bank, IEnumerable<NewEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return AddEntriesAsync(bank, ToAsync(entries, cancellationToken), null, cancellationToken);
+    }
+
+    public Task<AddResult> AddEntriesAsync(
+        string bank, IAsyncEnumerable<NewEntry> entries, Action<EntryOutcome>? onEntry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        ArgumentNullException.ThrowIfNull(entries);
+        return WriteAsync(async connection =>
+        {
+            Bank target = FindBank(connection, bank) ?? throw new BankNotFoundException(bank);
+            using var writer = new EntryWriter(connection, target.Id, LastSequenceForWrite(connection), TimeCodec.NowMicros());
+            int index = 0, added = 0, duplicates = 0;
+            long first = 0;
+            await foreach (NewEntry entry in entries.WithCancellation(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                EntryRules.ThrowIfInvalid(entry, index, nameof(entries));
+                (long id, bool isNew) = writer.Add(entry);
+                if (isNew)
+                {
+                    added++;
+                    if (first == 0)
+                        first = writer.LastSequence;
+                }
+                else
+                {
+                    duplicates++;
+                }
+                onEntry?.Invoke(new EntryOutcome(index, id, !isNew));
+                index++;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            return new AddResult(added, duplicates, first, added == 0 ? 0 : writer.LastSequence);
+        }, cancellationToken);
+    }
+
+    public Task<bool> RemoveEntryAsync(long entryId, CancellationToken cancellationToken = default) =>
+        WriteAsync(connection =>
+        {
+            using SqliteCommand find = Command(connection, "SELECT bank_id FROM entries WHERE id = $id AND removed_seq IS NULL");
+            find.Parameters.AddWithValue("$id", entryId);
+            object? bankId = find.ExecuteScalar();
+            if (bankId is null)
+                return Task.FromResult(false);
+            long sequence = LastSequenceForWrite(connection) + 1;
+            using SqliteCommand update = Command(connection, "UPDATE entries SET removed_seq = $seq WHERE id = $id");
+            update.Parameters.AddWithValue("$seq", sequence);
+            update.Parameters.AddWithValue("$id", entryId);
+            update.ExecuteNonQuery();
+            AppendChange(connection, sequence, ChangeKind.EntryRemoved, (long)bankId, entryId, TimeCodec.NowMicros());
+            return Task.FromResult(true);
+        }, cancellationToken);
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (T item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Prepared statements for a batch of additions inside one write transaction.</summary>
+    private sealed class EntryWriter : IDisposable
+    {
+        private readonly SqliteCommand _insert, _findDuplicate, _log, _region, _frame, _payload;
+        private readonly long _nowMicros;
+        private readonly byte[] _hash32 = new byte[32], _hash8 = new byte[8], _digest = new byte[32];
+        private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _sequence;
+
+        public EntryWriter(SqliteConnection connection, long bankId, long lastSequence, long nowMicros)
+        {
+            _sequence = lastSequence;
+            _nowMicros = nowMicros;
+            _insert = Command(connection,
+                "INSERT INTO entries (bank_id, hash_type, hash, quality, added_seq, added_us, content_id, label, tags, source, campaign) " +
+                "VALUES ($bank, $type, $hash, $quality, $seq, $added, $content, $label, $tags, $source, $campaign) " +
+                "ON CONFLICT DO NOTHING RETURNING id");
+            _findDuplicate = Command(connection,
+                "SELECT id FROM entries WHERE bank_id = $bank AND hash_type = $type AND hash = $hash AND content_id = $content " +
+                "AND removed_seq IS NULL");
+            _log = Command(connection,
+                $"INSERT INTO change_log (seq, kind, bank_id, entry_id, time_us) VALUES ($seq, {(int)ChangeKind.EntryAdded}, $bank, $entry, $time)");
+            _region = Command(connection,
+                "INSERT INTO entry_regions (entry_id, ordinal, name, x, y, width, height, quality, hash) " +
+                "VALUES ($entry, $ordinal, $name, $x, $y, $w, $h, $quality, $hash)");
+            _frame = Command(connection,
+                "INSERT INTO entry_frames (entry_id, frame, timestamp_sec, quality, hash) VALUES ($entry, $frame, $ts, $quality, $hash)");
+            _payload = Command(connection, "INSERT INTO entry_payloads (entry_id, data) VALUES ($entry, $data)");
+            foreach (string name in (string[])["$bank", "$type", "$hash", "$quality", "$seq", "$added", "$content", "$label", "$tags", "$source", "$campaign"])
+                _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (string name in (string[])["$bank", "$type", "$hash", "$content"])
+                _findDuplicate.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (string name in (string[])["$seq", "$bank", "$entry", "$time"])
+                _log.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (string name in (string[])["$entry", "$ordinal", "$name", "$x", "$y", "$w", "$h", "$quality", "$hash"])
+                _region.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (string name in (string[])["$entry", "$frame", "$ts", "$quality", "$hash"])
+                _frame.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (string name in (string[])["$entry", "$data"])
+                _payload.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _insert.Parameters["$bank"].Value = bankId;
+            _findDuplicate.Parameters["$bank"].Value = bankId;
+            _log.Parameters["$bank"].Value = bankId;
+            _log.Parameters["$time"].Value = nowMicros;
+        }
+
+        public long LastSequence => _sequence;
+
+        /// <summary>Adds <paramref name="entry"/>; returns its new id, or the id of the live entry it duplicates.</summary>
+        public (long Id, bool IsNew) Add(NewEntry entry)
+        {
+            byte[] hash = entry.Hash.ByteLength switch { 32 => _hash32, 8 => _hash8, _ => _digest };
+            if (entry.Hash.IsEmpty)
+                VideoDigest(entry, _digest);
+            else
+                entry.Hash.WriteBytes(hash);
+            string type = entry.Hash.Type.ToName();
+            string content = entry.ContentId ?? string.Empty;
+            SqliteParameterCollection p = _insert.Parameters;
+            p["$type"].Value = type;
+            p["$hash"].Value = hash;
+            p["$quality"].Value = entry.Quality.HasValue ? entry.Quality.Value : DBNull.Value;
+            p["$seq"].Value = _sequence + 1;
+            p["$added"].Value = entry.AddedUtc.HasValue ? TimeCodec.ToMicros(entry.AddedUtc.Value) : _nowMicros;
+            p["$content"].Value = content;
+            p["$label"].Value = DbText(entry.Label);
+            p["$tags"].Value = (object?)TagCodec.Encode(entry.Tags) ?? DBNull.Value;
+            p["$source"].Value = DbText(entry.Source);
+            p["$campaign"].Value = DbText(entry.Campaign);
+            object? inserted = _insert.ExecuteScalar();
+            if (inserted is null)
+            {
+                SqliteParameterCollection d = _findDuplicate.Parameters;
+                d["$type"].Value = type;
+                d["$hash"].Value = hash;
+                d["$content"].Value = content;
+                return ((long)_findDuplicate.ExecuteScalar()!, false);
+            }
+
+            long id = (long)inserted;
+            _sequence++;
+            _log.Parameters["$seq"].Value = _sequence;
+            _log.Parameters["$entry"].Value = id;
+            _log.ExecuteNonQuery();
+            AddRegions(id, entry.Regions);
+            AddFrames(id, entry.Frames);
+            if (entry.Payload is { Length: > 0 } payload)
+            {
+                _payload.Parameters["$entry"].Value = id;
+                _payload.Parameters["$data"].Value = payload;
+                _payload.ExecuteNonQuery();
+            }
+            return (id, true);
+        }
+
+        public void Dispose()
+        {
+            _sha256.Dispose();
+            _insert.Dispose();
+            _findDuplicate.Dispose();
+            _log.Dispose();
+            _region.Dispose();
+            _frame.Dispose();
+            _payload.Dispose();
+        }
+
+        private void AddRegions(long id, IReadOnlyList<EntryRegion> regions)
+        {
+            SqliteParameterCollection p = _region.Parameters;
+            p["$entry"].Value = id;
+            for (int i = 0; i < regions.Count; i++)
+            {
+                EntryRegion r = regions[i];
+                r.Hash.WriteBytes(_hash32);
+                p["$ordinal"].Value = i;
+                p["$name"].Value = r.Name;
+                p["$x"].Value = r.X;
+                p["$y"].Value = r.Y;
+                p["$w"].Value = r.Width;
+                p["$h"].Value = r.Height;
+                p["$quality"].Value = r.Quality;
+                p["$hash"].Value = _hash32;
+                _region.ExecuteNonQuery();
+            }
+        }
+
+        private void AddFrames(long id, IReadOnlyList<EntryFrame> frames)
+        {
+            SqliteParameterCollection p = _frame.Parameters;
+            p["$entry"].Value = id;
+            foreach (EntryFrame f in frames)
+            {
+                f.Hash.WriteBytes(_hash32);
+                p["$frame"].Value = f.FrameNumber;
+                p["$ts"].Value = f.TimestampSeconds;
+                p["$quality"].Value = f.Quality;
+                p["$hash"].Value = _hash32;
+                _frame.ExecuteNonQuery();
+            }
+        }
+
+        /// <summary>
+        /// Video entries have no entry-level hash; their <c>hash</c> column holds the SHA-256 of what identifies them
+        /// (each frame as number, timestamp bits, quality little-endian and the 32 hash bytes; then the payload), so the
+        /// same video is a duplicate and two different videos are not.
+        /// </summary>
+        private void VideoDigest(NewEntry entry, byte[] destination)
+        {
+            Span<byte> frame = stackalloc byte[48];
+            foreach (EntryFrame f in entry.Frames)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(frame, f.FrameNumber);
+                BinaryPrimitives.WriteInt64LittleEndian(frame[4..], BitConverter.DoubleToInt64Bits(f.TimestampSeconds));
+                BinaryPrimitives.WriteInt32LittleEndian(frame[12..], f.Quality);
+                f.Hash.WriteBytes(frame[16..]);
+                _sha256.AppendData(frame);
+            }
+            if (entry.Payload is not null)
+                _sha256.AppendData(entry.Payload);
+            _sha256.GetHashAndReset(destination);
+        }
+
+        private static object DbText(string? value) => string.IsNullOrEmpty(value) ? DBNull.Value : value;
+    }
+}
