@@ -3,7 +3,7 @@ using Fingerprint.TestUtilities;
 
 namespace Fingerprint.Storage.Tests;
 
-public class SqliteBankStoreTests
+public partial class SqliteBankStoreTests
 {
     private static readonly CancellationToken s_none = CancellationToken.None;
 
