@@ -22,7 +22,7 @@ public sealed partial class SqliteBankStore
             if (FindBank(connection, name) is not null)
                 throw new BankAlreadyExistsException(name);
             long sequence = LastSequenceForWrite(connection) + 1;
-            long now = TimeCodec.NowMicros();
+            long now = LogTimeMicros();
             using SqliteCommand insert = Command(connection,
                 "INSERT INTO banks (name, description, created_us, created_seq) VALUES ($name, $description, $created, $seq) RETURNING id");
             insert.Parameters.AddWithValue("$name", name);
@@ -66,7 +66,7 @@ public sealed partial class SqliteBankStore
                 tombstone.Parameters.AddWithValue("$id", bank.Id);
                 tombstone.ExecuteNonQuery();
             }
-            AppendChange(connection, sequence, ChangeKind.BankRemoved, bank.Id, null, TimeCodec.NowMicros());
+            AppendChange(connection, sequence, ChangeKind.BankRemoved, bank.Id, null, LogTimeMicros());
             return Task.FromResult(true);
         }, cancellationToken);
     }

@@ -98,13 +98,13 @@ public sealed partial class SqliteBankStore
         return text.Append(']').ToString();
     }
 
-    internal static Hash256 ReadHash256(SqliteDataReader reader, int ordinal, byte[] buffer)
+    /// <summary>Reads a 32-byte hash blob. (GetFieldValue&lt;byte[]&gt; is several times faster than GetBytes, which opens a blob stream.)</summary>
+    internal static Hash256 ReadHash256(SqliteDataReader reader, int ordinal)
     {
-        long length = reader.GetBytes(ordinal, 0, null, 0, 0);
-        if (length != Hash256.ByteLength)
-            throw new BankStoreException(BankStoreErrorKind.Corrupt, $"A stored PDQ hash has {length} bytes, not 32.");
-        reader.GetBytes(ordinal, 0, buffer, 0, Hash256.ByteLength);
-        return Hash256.FromBytes(buffer.AsSpan(0, Hash256.ByteLength));
+        byte[] bytes = reader.GetFieldValue<byte[]>(ordinal);
+        if (bytes.Length != Hash256.ByteLength)
+            throw new BankStoreException(BankStoreErrorKind.Corrupt, $"A stored PDQ hash has {bytes.Length} bytes, not 32.");
+        return Hash256.FromBytes(bytes);
     }
 
     /// <summary>
@@ -114,7 +114,6 @@ public sealed partial class SqliteBankStore
     private sealed class EntryAssembler : IDisposable
     {
         private readonly SqliteDataReader _entries, _regions, _frames, _payloads;
-        private readonly byte[] _buffer = new byte[32];
         private bool _regionPending, _framePending, _payloadPending;
 
         public EntryAssembler(SqliteCommand entries, SqliteCommand regions, SqliteCommand frames, SqliteCommand payloads)
@@ -138,7 +137,7 @@ public sealed partial class SqliteBankStore
             try
             {
                 // Video types keep a dedup digest in the hash column, not a hash (SqliteBankStore.EntryWriter.VideoDigest).
-                hash = type.HashByteLength() == 0 ? BankHash.None(type) : BankHash.FromBytes(type, (byte[])_entries.GetValue(4));
+                hash = type.HashByteLength() == 0 ? BankHash.None(type) : BankHash.FromBytes(type, _entries.GetFieldValue<byte[]>(4));
             }
             catch (ArgumentException ex)
             {
@@ -151,7 +150,7 @@ public sealed partial class SqliteBankStore
                 if (_regions.GetInt64(0) == id)
                 {
                     regions.Add(new EntryRegion(_regions.GetString(1), _regions.GetInt32(2), _regions.GetInt32(3),
-                        _regions.GetInt32(4), _regions.GetInt32(5), ReadHash256(_regions, 6, _buffer), _regions.GetInt32(7)));
+                        _regions.GetInt32(4), _regions.GetInt32(5), ReadHash256(_regions, 6), _regions.GetInt32(7)));
                 }
                 _regionPending = _regions.Read();
             }
@@ -161,7 +160,7 @@ public sealed partial class SqliteBankStore
                 if (_frames.GetInt64(0) == id)
                 {
                     frames.Add(new EntryFrame(_frames.GetInt32(1), _frames.GetDouble(2), _frames.GetInt32(3),
-                        ReadHash256(_frames, 4, _buffer)));
+                        ReadHash256(_frames, 4)));
                 }
                 _framePending = _frames.Read();
             }
@@ -169,7 +168,7 @@ public sealed partial class SqliteBankStore
             while (_payloadPending && _payloads.GetInt64(0) <= id)
             {
                 if (_payloads.GetInt64(0) == id)
-                    payload = (byte[])_payloads.GetValue(1);
+                    payload = _payloads.GetFieldValue<byte[]>(1);
                 _payloadPending = _payloads.Read();
             }
 

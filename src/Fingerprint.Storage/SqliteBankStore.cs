@@ -235,11 +235,21 @@ public sealed partial class SqliteBankStore : IBankStore
     }
 
     /// <summary>The last change-log sequence as seen by a write transaction (AUTOINCREMENT's high-water mark, never reused).</summary>
-    private static long LastSequenceForWrite(SqliteConnection connection)
+    private static long LastSequenceForWrite(SqliteConnection connection) => HighWaterMark(connection, "change_log");
+
+    /// <summary>The largest id ever given in an AUTOINCREMENT <paramref name="table"/> (<c>sqlite_sequence</c>), or 0.</summary>
+    private static long HighWaterMark(SqliteConnection connection, string table)
     {
-        using SqliteCommand command = Command(connection,
-            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)");
+        using SqliteCommand command = Command(connection, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = $table), 0)");
+        command.Parameters.AddWithValue("$table", table);
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Now, as change-log times are kept: UTC microseconds rounded down to the millisecond (as the log trigger's).</summary>
+    private static long LogTimeMicros()
+    {
+        long now = TimeCodec.NowMicros();
+        return now - now % 1000;
     }
 
     private static void AppendChange(SqliteConnection connection, long sequence, ChangeKind kind, long bankId, long? entryId, long timeMicros)

@@ -44,7 +44,6 @@ internal sealed class SqlitePdqHashSnapshot : PdqHashSnapshot
         // Entry-level hashes come from a rowid-order table scan ("NOT INDEXED"): it streams at disk speed and in id
         // order, where an index walk would fetch each row out of order. "+e.bank_id" keeps the joins below on primary keys.
         const string BankFilter = "e.removed_seq IS NULL AND +e.bank_id IN (SELECT value FROM json_each($banks))";
-        byte[] buffer = new byte[32];
         using (SqliteCommand entries = Command(
             $"SELECT e.id, e.bank_id, e.hash, e.quality FROM entries e NOT INDEXED WHERE e.hash_type = 'pdq' AND {BankFilter} ORDER BY e.id"))
         using (SqliteDataReader reader = _session.ExecuteReader(entries))
@@ -54,7 +53,7 @@ internal sealed class SqlitePdqHashSnapshot : PdqHashSnapshot
                 cancellationToken.ThrowIfCancellationRequested();
                 long bankId = reader.GetInt64(1);
                 yield return new SearchableHash(reader.GetInt64(0), bankId, _bankNames[bankId],
-                    SqliteBankStore.ReadHash256(reader, 2, buffer), reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                    SqliteBankStore.ReadHash256(reader, 2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
                     SearchableHashKind.Entry);
             }
         }
@@ -73,7 +72,7 @@ internal sealed class SqlitePdqHashSnapshot : PdqHashSnapshot
                 if (!regionNames.TryGetValue(name, out string? shared))
                     regionNames[name] = shared = name;   // one string per distinct name, for an index that keeps them
                 yield return new SearchableHash(reader.GetInt64(0), bankId, _bankNames[bankId],
-                    SqliteBankStore.ReadHash256(reader, 3, buffer), reader.GetInt32(4), SearchableHashKind.Region, Region: shared);
+                    SqliteBankStore.ReadHash256(reader, 3), reader.GetInt32(4), SearchableHashKind.Region, Region: shared);
             }
         }
 
@@ -87,7 +86,7 @@ internal sealed class SqlitePdqHashSnapshot : PdqHashSnapshot
                 cancellationToken.ThrowIfCancellationRequested();
                 long bankId = reader.GetInt64(1);
                 yield return new SearchableHash(reader.GetInt64(0), bankId, _bankNames[bankId],
-                    SqliteBankStore.ReadHash256(reader, 4, buffer), reader.GetInt32(5), SearchableHashKind.Frame,
+                    SqliteBankStore.ReadHash256(reader, 4), reader.GetInt32(5), SearchableHashKind.Frame,
                     Frame: reader.GetInt32(2), TimestampSeconds: reader.GetDouble(3));
             }
         }

@@ -1,7 +1,8 @@
 -- Schema version 1 (PRAGMA user_version = 1). Documented in src/Fingerprint.Storage/README.md.
 -- Byte order: every hash BLOB is the big-endian number, the same order as its hex text (Hash256.WriteBytes for PDQ,
--- 32 bytes; 8 bytes for the 64-bit classic hashes; empty for video types). Times are INTEGER microseconds since
--- 1970-01-01T00:00:00Z. Sequence numbers come from change_log.seq.
+-- 32 bytes; 8 bytes for the 64-bit classic hashes; for video types, which have no entry-level hash, the SHA-256 of
+-- their frames and payload, used only to detect duplicates). Times are INTEGER microseconds since
+-- 1970-01-01T00:00:00Z (change_log times are whole milliseconds). Sequence numbers come from change_log.seq.
 
 CREATE TABLE banks (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
