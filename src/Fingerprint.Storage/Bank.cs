@@ -4,6 +4,6 @@ namespace Fingerprint.Storage;
 /// <param name="Id">Store-assigned id, never reused.</param>
 /// <param name="Name">Unique among live banks, compared case-insensitively (<see cref="BankNames"/>).</param>
 /// <param name="Description">Free text, or null.</param>
-/// <param name="CreatedUtc">Creation time, UTC, microsecond precision.</param>
+/// <param name="CreatedUtc">Creation time, UTC, millisecond precision (as change-log times).</param>
 /// <param name="CreatedSequence">The change-log sequence number of its creation.</param>
 public sealed record Bank(long Id, string Name, string? Description, DateTimeOffset CreatedUtc, long CreatedSequence);

@@ -40,4 +40,24 @@ public sealed record BankEntry
     public long? RemovedSequence { get; init; }
 
     public bool IsRemoved => RemovedSequence.HasValue;
+
+    /// <summary>
+    /// The searchable PDQ hashes of this entry, as <see cref="IBankStore.StreamPdqHashesAsync"/> gives them: the
+    /// entry-level hash of a <see cref="BankHashType.Pdq"/> entry, then its regions, then its frames. None once removed.
+    /// A log tailer turns each <see cref="ChangeKind.EntryAdded"/> into index rows with this.
+    /// </summary>
+    public IEnumerable<SearchableHash> SearchableHashes()
+    {
+        if (IsRemoved)
+            yield break;
+        if (Hash.Type == BankHashType.Pdq)
+            yield return new SearchableHash(Id, BankId, BankName, Hash.ToHash256(), Quality, SearchableHashKind.Entry);
+        foreach (EntryRegion r in Regions)
+            yield return new SearchableHash(Id, BankId, BankName, r.Hash, r.Quality, SearchableHashKind.Region, Region: r.Name);
+        foreach (EntryFrame f in Frames)
+        {
+            yield return new SearchableHash(Id, BankId, BankName, f.Hash, f.Quality, SearchableHashKind.Frame,
+                Frame: f.FrameNumber, TimestampSeconds: f.TimestampSeconds);
+        }
+    }
 }

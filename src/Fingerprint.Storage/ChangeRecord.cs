@@ -6,5 +6,5 @@ namespace Fingerprint.Storage;
 /// <param name="BankId">The bank concerned.</param>
 /// <param name="BankName">Its name.</param>
 /// <param name="EntryId">The entry concerned, for entry changes.</param>
-/// <param name="TimeUtc">When the change was committed (UTC, microseconds).</param>
+/// <param name="TimeUtc">When the change was made (UTC, millisecond precision; one time for all rows of one call).</param>
 public sealed record ChangeRecord(long Sequence, ChangeKind Kind, long BankId, string BankName, long? EntryId, DateTimeOffset TimeUtc);

@@ -49,6 +49,12 @@ public partial class SqliteBankStoreTests
         ];
         Assert.Equal(expected, all);
 
+        // A log tailer gets the same rows from the entries themselves.
+        IReadOnlyDictionary<long, BankEntry> byId = await store.GetEntriesAsync(ids.Select(o => o.EntryId).Append(expected[2].EntryId), s_none);
+        Assert.Equal(expected.OrderBy(h => h.EntryId).ThenBy(h => h.Kind),
+            byId.Values.OrderBy(e => e.Id).SelectMany(e => e.SearchableHashes()).OrderBy(h => h.EntryId).ThenBy(h => h.Kind));
+        Assert.Empty(byId[ids[3].EntryId].SearchableHashes());   // removed
+
         List<SearchableHash> onlyB = await ToListAsync(store.StreamPdqHashesAsync(["B"], s_none));
         Assert.Equal([expected[2]], onlyB);
         Assert.Empty(await ToListAsync(store.StreamPdqHashesAsync([], s_none)));

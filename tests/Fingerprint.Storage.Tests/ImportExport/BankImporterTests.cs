@@ -186,6 +186,23 @@ public partial class BankImporterTests
     }
 
     [Fact]
+    public async Task ExternalIdAndClassicHashes_AreImported()
+    {
+        string csv = $"id,hash,quality\nTE-1,{H1},90\nTE-2,{H2},91\n";
+        (_, List<BankEntry> fromCsv) = await ImportAsync(csv);
+        Assert.Equal(["TE-1", "TE-2"], fromCsv.Select(e => e.ContentId));
+
+        string jsonl = $$"""{"id":12345,"sha256":"ff00","pdq":"{{H3}}"}""" + "\n" + $$"""{"id":"TE-9","pdq":"{{H4}}"}""";
+        (_, List<BankEntry> fromJson) = await ImportAsync(jsonl);
+        Assert.Equal(["ff00", "TE-9"], fromJson.Select(e => e.ContentId));   // content id / sha256 win over an external id
+
+        (ImportResult classic, List<BankEntry> dhashes) = await ImportAsync(
+            "0123456789abcdef\nffffffffffffffff\n0123456789abcde\n", new ImportOptions { DefaultHashType = BankHashType.DHash });
+        Assert.Equal([BankHash.Classic(BankHashType.DHash, new Hash64(0x0123456789abcdefUL))], dhashes.Select(e => e.Hash));
+        AssertErrors(classic, (2, "hash is all ones"), (3, "hash: a 64-bit hash is 16 hex digits; got 15 characters"));
+    }
+
+    [Fact]
     public async Task Detect_UnrecognisedFirstLine_Throws_ButAForcedFormatRejectsLinesInstead()
     {
         const string Input = "hello world\nthis is not a bank\n";
