@@ -61,6 +61,10 @@ public static class EntryRules
         return null;
     }
 
+    /// <summary>Null when <paramref name="campaign"/> (null allowed) is a valid campaign, else the reason.</summary>
+    public static string? ValidateCampaign(string? campaign) =>
+        CheckText("campaign", campaign, MaxCampaignLength, allowControl: false);
+
     /// <summary>Null when <paramref name="name"/> is a valid region name, else the reason.</summary>
     public static string? ValidateRegionName(string? name)
     {

@@ -32,7 +32,8 @@ public sealed partial class SqliteBankStore : IBankStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds pass, and 0 would mean forever.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         _connectionString = builder.ToString();
         string busyMs = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@ public sealed record SqliteBankStoreOptions
 {
     /// <summary>
     /// How long a write waits for another process's write transaction before failing with
-    /// <see cref="BankStoreErrorKind.Locked"/> (SQLite's busy timeout). Readers never wait for writers (WAL).
+    /// <see cref="BankStoreErrorKind.Locked"/> (SQLite's busy timeout; Microsoft.Data.Sqlite's retry loop rounds it up
+    /// to whole seconds, at least 1). Readers never wait for writers (WAL).
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

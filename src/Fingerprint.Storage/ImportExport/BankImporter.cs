@@ -10,7 +10,8 @@ namespace Fingerprint.Storage.ImportExport;
 /// cancellation leaves the bank as it was.
 /// </summary>
 /// <remarks>
-/// <para>Formats (<see cref="ImportFormat"/>), detected from the first line that is not blank or a '#' comment:
+/// <para>Blank lines are skipped everywhere, and so are '#' comment lines before the first record (and anywhere in
+/// hex and pdq-photo-hasher input). Formats (<see cref="ImportFormat"/>), detected from the first other line:
 /// a JSON object (<c>{</c>) means JSONL; <c>hash=</c> or <c>hex,integer,...</c> means pdq-photo-hasher output
 /// (plain or <c>--details</c>); a comma-separated line naming a <c>hash</c> or <c>pdq</c> column means CSV with a
 /// header; hex digits (optionally followed by a TAB) mean hex lines. Anything else is a
@@ -65,11 +66,7 @@ public static class BankImporter
             if (error is not null)
                 throw new ArgumentException($"Invalid tag in the import options: {error}.", nameof(options));
         }
-        string? campaign = EntryRules.Validate(new NewEntry(BankHash.None(BankHashType.Vpdq))
-        {
-            Campaign = options.Campaign,
-            Frames = [new EntryFrame(0, 0, 0, default)],
-        });
+        string? campaign = EntryRules.ValidateCampaign(options.Campaign);
         if (campaign is not null)
             throw new ArgumentException($"Invalid campaign in the import options: {campaign}.", nameof(options));
     }

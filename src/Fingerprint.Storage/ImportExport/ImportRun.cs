@@ -103,26 +103,19 @@ internal sealed class ImportRun
 
     // ---------------------------------------------------------------- detection
 
+    /// <summary>Skips leading blank and comment lines, detects the format from the next line and pushes it back.</summary>
     private async ValueTask<ImportFormat> DetectAsync(CancellationToken cancellationToken)
     {
-        var peeked = new List<TextLine>();
-        try
+        while (await _lines.ReadAsync(cancellationToken) is TextLine line)
         {
-            while (await _lines.ReadAsync(cancellationToken) is TextLine line)
-            {
-                peeked.Add(line);
-                if (line.TooLong)
-                    throw new BankImportException(line.Number, $"Cannot detect the input format: line {line.Number} is longer than {_options.MaxLineLength} characters.");
-                if (line.IsBlank || IsComment(line))
-                    continue;
-                return Detect(line);
-            }
-            return ImportFormat.HexLines;   // empty input: nothing to import in any format
+            if (line.TooLong)
+                throw new BankImportException(line.Number, $"Cannot detect the input format: line {line.Number} is longer than {_options.MaxLineLength} characters.");
+            if (line.IsBlank || IsComment(line))
+                continue;
+            _lines.Unread(line);
+            return Detect(line);
         }
-        finally
-        {
-            _lines.Unread(peeked);
-        }
+        return ImportFormat.HexLines;   // empty input: nothing to import in any format
     }
 
     private static ImportFormat Detect(TextLine line)
