@@ -6,7 +6,7 @@ namespace Fingerprint.Index;
 public sealed unsafe partial class HammingIndex
 {
     /// <summary>Offsets tables may always take this much, however small the bank.</summary>
-    private const long OffsetsAllowanceBytes = 4L << 20;
+    private const long OffsetsAllowanceBytes = 8L << 20;
 
     internal static ChunkLayout? ChooseLayout(int count, HammingIndexOptions options)
     {

@@ -7,9 +7,9 @@ namespace Fingerprint.Index;
 /// <see cref="HammingIndexStrategy.Auto"/>, a bank under 4096 rows is flat. Otherwise the chunk count m (11..32, chunks
 /// of floor(256 / m) or one more bits) is the one whose cheapest exact probe plan at <see cref="DesignRadius"/> has the
 /// least modelled cost (<c>MultiIndexCostModel</c>), among those whose offsets tables (2^b + 1 uint32 per chunk) take
-/// at most half the space of the postings (N uint32 per chunk), or 16 MiB, whichever is more. At r = 31 this gives
-/// about 16-bit chunks near 100k rows and 21-22-bit chunks at 10M. Each query then takes the cheaper of its probe
-/// plan and a flat pass; radii no plan covers (large r) always take the flat pass.
+/// at most half the space of the postings (N uint32 per chunk), or 8 MiB, whichever is more. At r = 31 this gives
+/// 16 x 16 bits from about 30k to 1M rows, 13 x 19/20 at 2M-5M and 12 x 21/22 at 10M. Each query then takes the
+/// cheaper of its probe plan and a flat pass; radii no plan covers (large r) always take the flat pass.
 /// </para>
 /// </summary>
 public sealed record HammingIndexOptions

@@ -98,6 +98,8 @@ internal static partial class HammingKernels
         ref ulong r0 = ref Words(rows);
         int queryCount = queries.Length;
         int count = 0;
+        if (queryCount == 1)
+            return FindWithinEarlyExitSingle(queries, rows, maxDistance, hits, out hitCount);
         for (int i = 0; i < rows.Length; i++)
         {
             ref ulong row = ref Unsafe.Add(ref r0, (nint)i * 4);
@@ -111,6 +113,28 @@ internal static partial class HammingKernels
                     mask |= 1u << q;
             }
             if (mask != 0 && !EmitScalar(queries, rows[i], i, mask, maxDistance, hits, ref count))
+            {
+                hitCount = count;
+                return i;
+            }
+        }
+        hitCount = count;
+        return rows.Length;
+    }
+
+    /// <summary>The early-exit path for one query: the query's words in registers, one row per step.</summary>
+    private static int FindWithinEarlyExitSingle(ReadOnlySpan<Hash256> queries, ReadOnlySpan<Hash256> rows, int maxDistance, Span<Hit> hits, out int hitCount)
+    {
+        Debug.Assert(queries.Length == 1);
+        ref ulong q = ref Words(queries);
+        ulong q0 = q, q1 = Unsafe.Add(ref q, 1);
+        ref ulong r0 = ref Words(rows);
+        int count = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            ref ulong row = ref Unsafe.Add(ref r0, (nint)i * 4);
+            int half = BitOperations.PopCount(row ^ q0) + BitOperations.PopCount(Unsafe.Add(ref row, 1) ^ q1);
+            if (half <= maxDistance && !EmitScalar(queries, rows[i], i, 1u, maxDistance, hits, ref count))
             {
                 hitCount = count;
                 return i;
