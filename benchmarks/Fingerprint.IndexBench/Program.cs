@@ -136,6 +136,8 @@ public static class Program
         {
             Hash256[] bulk = HashFile.Read(bulkFile);
             var results = new List<IndexMatch>();
+            index.SearchBatch(bulk.AsSpan(0, Math.Min(bulk.Length, 64)), radius, results);   // warm-up (JIT, page faults)
+            results.Clear();
             stopwatch.Restart();
             index.SearchBatch(bulk, radius, results);
             double seconds = stopwatch.Elapsed.TotalSeconds;
@@ -150,6 +152,7 @@ public static class Program
             {
                 // The blocked flat scan on the same rows (mapped again with the flat strategy), on a subset of the batch.
                 using HammingIndex flat = HammingIndex.Open(snapshot, verify: false, indexOptions with { Strategy = HammingIndexStrategy.Flat });
+                flat.SearchBatch(bulk.AsSpan(0, Math.Min(flatCount, 16)), radius, results);   // warm-up
                 results.Clear();
                 stopwatch.Restart();
                 flat.SearchBatch(bulk.AsSpan(0, flatCount), radius, results);
@@ -169,6 +172,9 @@ public static class Program
     private static void Measure(string name, Hash256[] hashes, int variants, HammingIndex index, int radius, int threads, double minSeconds)
     {
         int groups = hashes.Length / variants;
+        var warm = new List<IndexMatch>();
+        for (int g = 0; g < Math.Min(groups, 32); g++)   // warm-up (JIT, page faults), untimed
+            index.SearchDihedral(hashes.AsSpan(g * variants, variants), radius, warm);
         long matches = 0;
         long done = 0;
         var stopwatch = Stopwatch.StartNew();

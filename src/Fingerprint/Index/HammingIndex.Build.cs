@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fingerprint.Hashing;
 
 namespace Fingerprint.Index;
@@ -69,6 +70,7 @@ public sealed unsafe partial class HammingIndex
     /// CSR table of one chunk by counting sort: offsets[v] = number of rows whose chunk value is below v, so bucket v is
     /// postings[offsets[v] .. offsets[v + 1]) and lists its rows in ascending order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BuildChunk(IndexImage image, SnapshotLayout layout, int chunk)
     {
         ChunkLayout chunks = layout.Chunks!;

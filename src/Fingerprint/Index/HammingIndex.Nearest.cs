@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Fingerprint.Hashing;
 using Fingerprint.Internal;
@@ -72,6 +73,7 @@ public sealed unsafe partial class HammingIndex
     }
 
     /// <summary>The k nearest of <paramref name="count"/> rows by one pass; row numbers offset by <paramref name="rowBase"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FlatNearest(Hash256* rows, long* ids, int count, int rowBase, in Hash256 query, int k, int maxDistance, List<IndexMatch> results)
     {
         int capacity = Math.Min(k, count);

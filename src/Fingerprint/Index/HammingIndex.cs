@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Fingerprint.Hashing;
 using Fingerprint.Internal;
+using Fingerprint.Simd;
 
 namespace Fingerprint.Index;
 
@@ -374,7 +375,7 @@ public sealed unsafe partial class HammingIndex : IDisposable
             return false;
         if (_requested == HammingIndexStrategy.MultiIndex)
             return true;
-        int groupsPerBlock = HammingKernelsBlock(groupSize);
+        int groupsPerBlock = GroupsPerPass(groupSize);
         long blocks = (groups + groupsPerBlock - 1) / groupsPerBlock;
         double flat = blocks * MultiIndexCostModel.FlatCost(_count, Math.Min(groups, groupsPerBlock) * groupSize);
         double probe = (double)groups * groupSize * plan.Cost;
@@ -382,7 +383,7 @@ public sealed unsafe partial class HammingIndex : IDisposable
     }
 
     /// <summary>Query groups per flat pass: as many whole groups as fit the kernel's 8 lanes.</summary>
-    private static int HammingKernelsBlock(int groupSize) => Simd.HammingKernels.MaxQueries / groupSize;
+    private static int GroupsPerPass(int groupSize) => HammingKernels.MaxQueries / groupSize;
 
     /// <summary>Sorts matches appended since <paramref name="start"/> by (QueryIndex, RowIndex, Distance, Variant) and keeps the first per (QueryIndex, RowIndex).</summary>
     internal static void Normalize(List<IndexMatch> results, int start)

@@ -13,7 +13,7 @@ namespace Fingerprint.Simd;
 /// </summary>
 internal static partial class HammingKernels
 {
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static int FindWithinVector512(ReadOnlySpan<Hash256> queries, ReadOnlySpan<Hash256> rows, int maxDistance, Span<Hit> hits, out int hitCount)
     {
         Validate(queries, maxDistance, hits);

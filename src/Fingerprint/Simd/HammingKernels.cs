@@ -29,6 +29,10 @@ namespace Fingerprint.Simd;
 /// Vector512 lanes 0.48 ns per pair. The dispatcher therefore uses a vector path only for 5 or more queries (below
 /// that, 8 lanes of vector work cost more than the scalar pairs) and only where that width is accelerated.
 /// </para>
+/// <para>
+/// The fast paths are marked AggressiveOptimization: a scan is a handful of long-running calls, and tiered compilation
+/// would run the first ones as unoptimised tier-0 code (measured 10 ns per pair instead of 0.6 on the first batch).
+/// </para>
 /// </summary>
 internal static partial class HammingKernels
 {
@@ -91,6 +95,7 @@ internal static partial class HammingKernels
     }
 
     /// <summary>Scalar fast path: popcount of words 0-1 first; words 2-3 only when that partial sum is within the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FindWithinEarlyExit(ReadOnlySpan<Hash256> queries, ReadOnlySpan<Hash256> rows, int maxDistance, Span<Hit> hits, out int hitCount)
     {
         Validate(queries, maxDistance, hits);
@@ -123,6 +128,7 @@ internal static partial class HammingKernels
     }
 
     /// <summary>The early-exit path for one query: the query's words in registers, one row per step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindWithinEarlyExitSingle(ReadOnlySpan<Hash256> queries, ReadOnlySpan<Hash256> rows, int maxDistance, Span<Hit> hits, out int hitCount)
     {
         Debug.Assert(queries.Length == 1);

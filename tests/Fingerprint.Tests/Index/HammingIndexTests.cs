@@ -195,6 +195,39 @@ public class HammingIndexTests
         }
     }
 
+    [Theory]
+    [InlineData("Mih16")]
+    [InlineData("Mih8")]
+    [InlineData("MihAuto")]
+    public void Search_BucketsLargerThanTheCandidateBuffer_EqualBruteForce(string config)
+    {
+        // 5000 near-copies of one hash differing only in bits 0..40: every chunk above bit 40 puts all rows in one
+        // bucket, so a probe gathers thousands of candidates (more than the 1024-entry buffer holds at once).
+        var rng = new SplitMix64(77);
+        Hash256 basis = SyntheticHashes.Random(rng);
+        var bank = new Hash256[5000];
+        for (int i = 0; i < bank.Length; i++)
+        {
+            Hash256 h = basis;
+            for (int f = rng.NextInt(12); f > 0; f--)
+                h = h.FlipBit(rng.NextInt(41));
+            bank[i] = h;
+        }
+        long[] ids = Ids(bank.Length, 77);
+        using HammingIndex index = HammingIndex.Create(bank, ids, Configs[config]);
+        var actual = new List<IndexMatch>();
+        foreach (int radius in new[] { 0, 3, 8, 31 })
+        {
+            foreach (Hash256 query in new[] { basis, bank[17], basis.FlipBit(200) })
+            {
+                actual.Clear();
+                index.Search(query, radius, actual);
+                AssertSame(BruteForce(bank, ids, [query], 1, radius), actual, $"{config} r={radius}");
+            }
+        }
+        Assert.Equal(bank.Length, actual.Count);   // at r = 31 every row matches the last query
+    }
+
     [Fact]
     public void Create_WithoutIds_UsesRowNumbers()
     {
