@@ -129,7 +129,29 @@ public static class Program
         }
 
         if (options.TryGetValue("single", out string? singleFile))
-            Measure("single", HashFile.Read(singleFile), 1, index, radius, threads, minSeconds);
+        {
+            Hash256[] single = HashFile.Read(singleFile);
+            Measure("single", single, 1, index, radius, threads, minSeconds);
+            if (snapshot is not null)
+            {
+                // One query, one flat pass over every row, split across the threads (DESIGN.md §8: single-query scan).
+                using HammingIndex flat = HammingIndex.Open(snapshot, verify: false, indexOptions with { Strategy = HammingIndexStrategy.Flat });
+                var results = new List<IndexMatch>();
+                flat.Search(single[0], radius, results);   // warm-up
+                int runs = 0;
+                stopwatch.Restart();
+                do
+                {
+                    results.Clear();
+                    flat.Search(single[runs % single.Length], radius, results);
+                    runs++;
+                }
+                while (stopwatch.Elapsed.TotalSeconds < minSeconds / 2 || runs < 3);
+                double ms = stopwatch.Elapsed.TotalMilliseconds / runs;
+                Report("flat_single_ms", ms);
+                Report("flat_single_gbps", flat.Count * 32.0 / (ms * 1e6));
+            }
+        }
         if (options.TryGetValue("dihedral", out string? dihedralFile))
             Measure("dihedral", HashFile.Read(dihedralFile), 8, index, radius, threads, minSeconds);
         if (options.TryGetValue("bulk", out string? bulkFile))
