@@ -103,6 +103,23 @@ public class PdqHasherTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 4)]
+    [InlineData(4, 100)]
+    [InlineData(2, 2000)]
+    public void ComputeFloat_TinyImage_FollowsReferenceWithoutMinimumSize(int width, int height)
+    {
+        // pdqFloat256FromFloatLuma has no MIN_HASHABLE_DIM check (only the hash entry points do): PDQF of a 3x4 image is
+        // its filtered, upsampled DCT. Hash() of the same image is zero.
+        TestImage image = SyntheticImages.Smooth(13, width, height, PixelFormat.Bgra32);
+        (_, int quality, float[] dct) = ScalarReference(image.View, shortcut64: true);
+        var pdqf = new float[256];
+        Assert.Equal(quality, new PdqHasher().ComputeFloat(image.View, pdqf));
+        Assert.Equal(dct, pdqf);
+        Assert.Equal(new HashResult(Hash256.Zero, 0), new PdqHasher().Hash(image.View));
+    }
+
     [Fact]
     public void Cli512_NarrowTallImage_IsResizedBeforeTheSizeCheck()
     {

@@ -6,7 +6,11 @@ namespace Fingerprint.Hashing.Pdq;
 /// The eight dihedral variants computed from one DCT (facebook/ThreatExchange pdq/cpp/hashing/pdqhashing.cpp:436-530,
 /// <c>dct16OriginalToRotate90</c> .. <c>dct16OriginalToFlipMinus1</c>; names from pdq/cpp/io/pdqio.h; conformance/SPEC.md
 /// §1.6). Rotating or mirroring the image permutes the DCT and flips the sign of odd frequencies (even 0-based indices).
-/// Each variant is thresholded at its own Torben median, as the reference does (sign flips change the multiset).
+/// The reference thresholds each variant at the Torben median of its own coefficients (sign flips change the multiset,
+/// so the medians differ). The variants pair up with equal multisets, each pair being the same sign flip with and
+/// without the transpose: (orig, flipp), (rot90, flipy), (rot180, flipm), (rot270, flipx). Torben's result depends only
+/// on the multiset (up to the sign of a zero, which a strict <c>&gt;</c> cannot see), so <see cref="HashAll"/> computes
+/// the four medians once each: the same bits as eight separate medians, at half the cost.
 /// </summary>
 internal static class Dihedral
 {
@@ -61,10 +65,21 @@ internal static class Dihedral
     {
         if (hashes.Length < 8 || aux.Length < Bins * Bins)
             ThrowHelper.ThrowArgumentException_BufferTooSmall();
-        for (int v = 0; v < 8; v++)
+        Span<float> b = aux.Slice(0, Bins * Bins);
+        ReadOnlySpan<(DihedralVariant Plain, DihedralVariant Transposed)> pairs =
+        [
+            (DihedralVariant.Orig, DihedralVariant.FlipP),
+            (DihedralVariant.FlipY, DihedralVariant.Rot90),
+            (DihedralVariant.Rot180, DihedralVariant.FlipM),
+            (DihedralVariant.FlipX, DihedralVariant.Rot270),
+        ];
+        foreach ((DihedralVariant plain, DihedralVariant transposed) in pairs)
         {
-            Transform((DihedralVariant)v, a, aux);
-            hashes[v] = Quantize.ToHash(aux.Slice(0, Bins * Bins));
+            Transform(plain, a, b);
+            float median = Quantize.TorbenMedian(b);
+            hashes[(int)plain] = Quantize.ToHash(b, median);
+            Transform(transposed, a, b);
+            hashes[(int)transposed] = Quantize.ToHash(b, median);
         }
     }
 }

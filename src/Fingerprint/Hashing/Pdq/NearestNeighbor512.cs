@@ -60,7 +60,7 @@ internal ref struct NearestNeighbor512 : ILumaRowSource
                 destination.Slice((k - 1) * stride, Size).CopyTo(luma);
                 continue;
             }
-            Gather(_image.GetRow(sy), _image.BytesPerPixel, _sourceColumns, _row);
+            GatherCore(_image.GetRow(sy), _image.BytesPerPixel, _sourceColumns, _row);   // columns checked once, above
             Luma.FillRow(_image.Format, _row, luma);
         }
     }
@@ -68,10 +68,9 @@ internal ref struct NearestNeighbor512 : ILumaRowSource
     /// <summary>Picks the pixels at <paramref name="columns"/> of one source row.</summary>
     internal static void Gather(ReadOnlySpan<byte> sourceRow, int bytesPerPixel, ReadOnlySpan<int> columns, Span<byte> destination)
     {
-        ref byte s0 = ref MemoryMarshal.GetReference(sourceRow);
-        ref byte d0 = ref MemoryMarshal.GetReference(destination);
-        int n = columns.Length;
-        if (destination.Length < n * bytesPerPixel)
+        if (bytesPerPixel is not (1 or 3 or 4))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(bytesPerPixel), "1, 3 or 4 bytes per pixel.");
+        if (destination.Length < columns.Length * bytesPerPixel)
             ThrowHelper.ThrowArgumentException_BufferTooSmall(nameof(destination));
         int width = sourceRow.Length / bytesPerPixel;
         foreach (int c in columns)
@@ -79,6 +78,15 @@ internal ref struct NearestNeighbor512 : ILumaRowSource
             if ((uint)c >= (uint)width)
                 ThrowHelper.ThrowArgumentOutOfRange(nameof(columns), "A source column is outside the row.");
         }
+        GatherCore(sourceRow, bytesPerPixel, columns, destination);
+    }
+
+    /// <summary><see cref="Gather"/> without the checks: every column is inside the row, the destination long enough.</summary>
+    private static void GatherCore(ReadOnlySpan<byte> sourceRow, int bytesPerPixel, ReadOnlySpan<int> columns, Span<byte> destination)
+    {
+        ref byte s0 = ref MemoryMarshal.GetReference(sourceRow);
+        ref byte d0 = ref MemoryMarshal.GetReference(destination);
+        int n = columns.Length;
         switch (bytesPerPixel)
         {
             case 1:
@@ -97,9 +105,6 @@ internal ref struct NearestNeighbor512 : ILumaRowSource
             case 4:
                 for (int x = 0; x < n; x++)
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, 4 * x), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref s0, 4 * columns[x])));
-                break;
-            default:
-                ThrowHelper.ThrowArgumentOutOfRange(nameof(bytesPerPixel), "1, 3 or 4 bytes per pixel.");
                 break;
         }
     }

@@ -77,7 +77,14 @@ internal static class Quantize
     {
         if (b16.Length != Length)
             ThrowHelper.ThrowArgument(nameof(b16), $"A PDQ DCT has {Length} coefficients; got {b16.Length}.");
-        float median = TorbenMedian(b16);
+        return ToHash(b16, TorbenMedian(b16));
+    }
+
+    /// <summary>Bit k set iff <c>b[k] &gt; <paramref name="median"/></c> (strict).</summary>
+    public static Hash256 ToHash(ReadOnlySpan<float> b16, float median)
+    {
+        if (b16.Length != Length)
+            ThrowHelper.ThrowArgument(nameof(b16), $"A PDQ DCT has {Length} coefficients; got {b16.Length}.");
         Span<ulong> words = stackalloc ulong[4];
         words.Clear();
         for (int k = 0; k < Length; k++)
