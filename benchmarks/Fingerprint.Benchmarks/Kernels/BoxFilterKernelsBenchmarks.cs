@@ -28,13 +28,13 @@ public class BoxFilterKernelsBenchmarks
         (_width, _height) = BenchmarkImages.Parse(Size);
         _src = BenchmarkImages.Luma(BenchmarkImages.Rgb24(_width, _height), _width, _height);
         _dst = new float[_src.Length];
-        _scratch = new float[BoxFilterKernels.RowScratchLength(_width, 64)];
+        _windowAlongRows = JaroszFilter.WindowSize(_width);
+        _windowAlongCols = JaroszFilter.WindowSize(_height);
+        _scratch = new float[BoxFilterKernels.RowScratchLength(_width, _windowAlongRows, 64)];
         _sums = new float[_width];
         _sampled = new float[_height * 64];
         _sampleCols = new int[64];
         Decimate.ComputeIndices(_width, _sampleCols);
-        _windowAlongRows = JaroszFilter.WindowSize(_width);
-        _windowAlongCols = JaroszFilter.WindowSize(_height);
     }
 
     [Benchmark(Baseline = true)]

@@ -13,7 +13,7 @@ namespace Fingerprint.Hashing;
 /// Any stride. Images with a side under 5 pixels (after the <see cref="PdqPipeline.Cli512"/> resize, as the reference
 /// checks) hash to all zeros with quality 0.
 /// </para>
-/// Not thread-safe: an instance owns its scratch (it grows to the largest image seen, about (height/128 + 48) rows of
+/// Not thread-safe: an instance owns its scratch (it grows to the largest image seen: about height/128 + 50 rows of
 /// floats, not whole planes); use one per worker. Allocation-free after warm-up.
 /// </summary>
 public sealed class PdqHasher
@@ -23,7 +23,7 @@ public sealed class PdqHasher
 
     /// <summary>
     /// The longest side the full-resolution filter accepts (2^18 = 262,144 pixels). Scratch grows with the width
-    /// (about 100 floats per column for short images), so a cap keeps a pathological strip from exhausting memory; such
+    /// (about 50 floats per column even for a very short image), so a cap keeps a pathological strip from exhausting memory; such
     /// images get an <see cref="ArgumentException"/>. The <see cref="PdqPipeline.Cli512"/> pipeline resizes larger
     /// images to 512x512 first and has no cap.
     /// </summary>

@@ -29,9 +29,42 @@ internal static partial class BoxFilterKernels
     /// <summary>Widest lane count any path uses (Vector512 of float).</summary>
     public const int MaxLanes = 16;
 
-    /// <summary>Floats of scratch the row passes need for rows of <paramref name="cols"/> samples and up to
-    /// <paramref name="sampleCount"/> sampled columns.</summary>
-    public static int RowScratchLength(int cols, int sampleCount = 0) => checked((2 * cols + sampleCount) * MaxLanes);
+    /// <summary>
+    /// Outputs per chunk of the vector row passes: a band's transposed columns and outputs live in about
+    /// (2 x 256 + window) x lanes floats (at most 36 KiB), so they stay in L1/L2 whatever the image width.
+    /// </summary>
+    internal const int ChunkColumns = 256;
+
+    /// <summary>Floats of scratch the row passes need for rows of <paramref name="cols"/> samples, window
+    /// <paramref name="window"/> and up to <paramref name="sampleCount"/> sampled columns.</summary>
+    public static int RowScratchLength(int cols, int window, int sampleCount = 0) =>
+        RowScratchLength(cols, window, sampleCount, ChunkColumns);
+
+    internal static int RowScratchLength(int cols, int window, int sampleCount, int chunk)
+    {
+        (int held, int outputs) = ChunkSizes(cols, window, chunk);
+        return checked((held + Math.Max(outputs, sampleCount)) * MaxLanes);
+    }
+
+    /// <summary>Columns a band holds transposed (chunk + window, at most all) and outputs per chunk.</summary>
+    private static (int Held, int Outputs) ChunkSizes(int cols, int window, int chunk)
+    {
+        if (chunk < 1)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(chunk), "A chunk has at least one column.");
+        return (Math.Min(cols, chunk + Math.Max(window, 0)), Math.Min(cols, chunk));
+    }
+
+    /// <summary>Transposes band columns [loaded, upTo) of <paramref name="src"/> into <paramref name="t"/> (which starts at
+    /// column <paramref name="held"/>); returns the new end of the loaded columns.</summary>
+    private static int LoadColumns(ReadOnlySpan<float> src, int srcStride, Span<float> t, int lanes, int held, int loaded, int upTo)
+    {
+        if (upTo > loaded)
+        {
+            TransposeKernels.Transpose(src.Slice(loaded), srcStride, t.Slice((loaded - held) * lanes), lanes, lanes, upTo - loaded);
+            return upTo;
+        }
+        return loaded;
+    }
 
     // ------------------------------------------------------------------------------------------------------------
     // Dispatchers
@@ -40,7 +73,7 @@ internal static partial class BoxFilterKernels
     /// <summary>
     /// Box filter of window <paramref name="window"/> along each of <paramref name="rows"/> rows of
     /// <paramref name="cols"/> samples: <c>boxAlongRowsFloat</c>. <paramref name="src"/> and <paramref name="dst"/> must not
-    /// overlap. Strides are in floats.
+    /// overlap. Strides are in floats; <paramref name="scratch"/> needs <see cref="RowScratchLength(int, int, int)"/> floats.
     /// </summary>
     public static void BoxAlongRows(ReadOnlySpan<float> src, int srcStride, Span<float> dst, int dstStride,
         int rows, int cols, int window, Span<float> scratch)
@@ -334,9 +367,9 @@ internal static partial class BoxFilterKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ValidateScratch(int scratchLength, int lanes, int cols, int sampleCount, string name)
+    private static void ValidateScratch(int scratchLength, int lanes, int columns, string name)
     {
-        if (scratchLength < (2 * cols + sampleCount) * lanes)
+        if (scratchLength < (long)columns * lanes)
             ThrowHelper.ThrowArgumentException_BufferTooSmall(name);
     }
 }

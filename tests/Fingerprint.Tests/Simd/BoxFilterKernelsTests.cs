@@ -16,18 +16,18 @@ public class BoxFilterKernelsTests
 
     private static readonly (string Name, RowPass Pass)[] s_rowPaths =
     [
-        ("Vector128", BoxFilterKernels.BoxAlongRowsVector128),
-        ("Vector256", BoxFilterKernels.BoxAlongRowsVector256),
-        ("Vector512", BoxFilterKernels.BoxAlongRowsVector512),
+        ("Vector128", (s, ss, d, ds, r, c, w, sc) => BoxFilterKernels.BoxAlongRowsVector128(s, ss, d, ds, r, c, w, sc)),
+        ("Vector256", (s, ss, d, ds, r, c, w, sc) => BoxFilterKernels.BoxAlongRowsVector256(s, ss, d, ds, r, c, w, sc)),
+        ("Vector512", (s, ss, d, ds, r, c, w, sc) => BoxFilterKernels.BoxAlongRowsVector512(s, ss, d, ds, r, c, w, sc)),
         ("Dispatch", BoxFilterKernels.BoxAlongRows),
     ];
 
     private static readonly (string Name, SampledRowPass Pass)[] s_sampledPaths =
     [
         ("Scalar", (s, ss, r, c, w, p, d, ds, _) => BoxFilterKernels.BoxAlongRowsSampledScalar(s, ss, r, c, w, p, d, ds)),
-        ("Vector128", BoxFilterKernels.BoxAlongRowsSampledVector128),
-        ("Vector256", BoxFilterKernels.BoxAlongRowsSampledVector256),
-        ("Vector512", BoxFilterKernels.BoxAlongRowsSampledVector512),
+        ("Vector128", (s, ss, r, c, w, p, d, ds, sc) => BoxFilterKernels.BoxAlongRowsSampledVector128(s, ss, r, c, w, p, d, ds, sc)),
+        ("Vector256", (s, ss, r, c, w, p, d, ds, sc) => BoxFilterKernels.BoxAlongRowsSampledVector256(s, ss, r, c, w, p, d, ds, sc)),
+        ("Vector512", (s, ss, r, c, w, p, d, ds, sc) => BoxFilterKernels.BoxAlongRowsSampledVector512(s, ss, r, c, w, p, d, ds, sc)),
         ("Dispatch", BoxFilterKernels.BoxAlongRowsSampled),
     ];
 
@@ -87,7 +87,7 @@ public class BoxFilterKernelsTests
         float[] src = RandomFloats(rng, (rows - 1) * srcStride + cols, lumaLike: seed % 2 == 0);
         var expected = new float[(rows - 1) * dstStride + cols];
         BoxFilterKernels.BoxAlongRowsScalar(src, srcStride, expected, dstStride, rows, cols, window);
-        var scratch = new float[BoxFilterKernels.RowScratchLength(cols)];
+        var scratch = new float[BoxFilterKernels.RowScratchLength(cols, window)];
         foreach ((string name, RowPass pass) in s_rowPaths)
         {
             var actual = new float[expected.Length];
@@ -129,7 +129,7 @@ public class BoxFilterKernelsTests
             Enumerable.Range(0, 64).Select(j => (int)(((j + 0.5) * cols) / 64)).ToArray(),
             Enumerable.Range(0, 1 + rng.NextInt(5)).Select(_ => rng.NextInt(cols)).Order().ToArray(),
         ];
-        var scratch = new float[BoxFilterKernels.RowScratchLength(cols, 64)];
+        var scratch = new float[BoxFilterKernels.RowScratchLength(cols, window, 64)];
         foreach (int[] samples in sampleSets)
         {
             int m = samples.Length;
@@ -143,6 +143,45 @@ public class BoxFilterKernelsTests
                 pass(src, srcStride, rows, cols, window, samples, actual, m, scratch);
                 AssertRowsEqual(expected, actual, rows, m, m, name);
             }
+        }
+    }
+
+    public static TheoryData<int, int, int, int> ChunkCases() => new()
+    {
+        // (rows, cols, window, chunk): chunks shorter than the window, than the lead, single columns, and uneven ends.
+        { 17, 70, 20, 1 }, { 33, 101, 13, 2 }, { 9, 64, 8, 3 }, { 16, 257, 32, 7 }, { 40, 300, 3, 64 }, { 24, 55, 1, 5 },
+        { 8, 20, 20, 4 }, { 21, 1000, 8, 255 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChunkCases))]
+    public void RowPasses_AnyChunkSize_MatchScalar(int rows, int cols, int window, int chunk)
+    {
+        var rng = new SplitMix64((ulong)(rows * 7919 + cols * 31 + window * 7 + chunk));
+        float[] src = RandomFloats(rng, rows * cols, lumaLike: true);
+        var expected = new float[rows * cols];
+        BoxFilterKernels.BoxAlongRowsScalar(src, cols, expected, cols, rows, cols, window);
+        int[] samples = Enumerable.Range(0, 64).Select(j => (int)(((j + 0.5) * cols) / 64)).ToArray();
+        var expectedSampled = new float[rows * 64];
+        BoxFilterKernels.BoxAlongRowsSampledScalar(src, cols, rows, cols, window, samples, expectedSampled, 64);
+        var scratch = new float[BoxFilterKernels.RowScratchLength(cols, window, 64, chunk)];
+        (string, Action<float[]>, Action<float[]>)[] paths =
+        [
+            ("Vector128", a => BoxFilterKernels.BoxAlongRowsVector128(src, cols, a, cols, rows, cols, window, scratch, chunk),
+                a => BoxFilterKernels.BoxAlongRowsSampledVector128(src, cols, rows, cols, window, samples, a, 64, scratch, chunk)),
+            ("Vector256", a => BoxFilterKernels.BoxAlongRowsVector256(src, cols, a, cols, rows, cols, window, scratch, chunk),
+                a => BoxFilterKernels.BoxAlongRowsSampledVector256(src, cols, rows, cols, window, samples, a, 64, scratch, chunk)),
+            ("Vector512", a => BoxFilterKernels.BoxAlongRowsVector512(src, cols, a, cols, rows, cols, window, scratch, chunk),
+                a => BoxFilterKernels.BoxAlongRowsSampledVector512(src, cols, rows, cols, window, samples, a, 64, scratch, chunk)),
+        ];
+        foreach ((string name, Action<float[]> full, Action<float[]> sampled) in paths)
+        {
+            var actual = new float[rows * cols];
+            full(actual);
+            AssertRowsEqual(expected, actual, rows, cols, cols, $"{name} chunk {chunk}");
+            var actualSampled = new float[rows * 64];
+            sampled(actualSampled);
+            AssertRowsEqual(expectedSampled, actualSampled, rows, 64, 64, $"{name} sampled chunk {chunk}");
         }
     }
 
@@ -245,7 +284,7 @@ public class BoxFilterKernelsTests
     [InlineData(11)]
     public void BoxAlongRows_WindowOutsideLength_Throws(int window)
     {
-        var scratch = new float[BoxFilterKernels.RowScratchLength(10)];
+        var scratch = new float[BoxFilterKernels.RowScratchLength(10, 10)];
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             BoxFilterKernels.BoxAlongRows(new float[40], 10, new float[40], 10, 4, 10, window, scratch));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
@@ -255,13 +294,13 @@ public class BoxFilterKernelsTests
     [Fact]
     public void BoxAlongRows_ShortBuffers_Throw()
     {
-        var scratch = new float[BoxFilterKernels.RowScratchLength(10)];
+        var scratch = new float[BoxFilterKernels.RowScratchLength(10, 2)];
         Assert.Throws<ArgumentException>(() => BoxFilterKernels.BoxAlongRows(new float[39], 10, new float[40], 10, 4, 10, 2, scratch));
         Assert.Throws<ArgumentException>(() => BoxFilterKernels.BoxAlongRows(new float[40], 10, new float[39], 10, 4, 10, 2, scratch));
         Assert.Throws<ArgumentException>(() => BoxFilterKernels.BoxAlongRowsVector256(new float[160], 10, new float[160], 10, 16, 10, 2, new float[10]));
         Assert.Throws<ArgumentException>(() => BoxFilterKernels.ColumnStep(new float[8], new float[7], default, new float[8], 1));
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            BoxFilterKernels.BoxAlongRowsSampled(new float[40], 10, 4, 10, 2, [3, 2], new float[8], 2, new float[BoxFilterKernels.RowScratchLength(10, 2)]));
+            BoxFilterKernels.BoxAlongRowsSampled(new float[40], 10, 4, 10, 2, [3, 2], new float[8], 2, new float[BoxFilterKernels.RowScratchLength(10, 2, 2)]));
     }
 
     private static void AssertRowsEqual(float[] expected, float[] actual, int rows, int cols, int stride, string path)

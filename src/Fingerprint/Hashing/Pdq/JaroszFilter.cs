@@ -37,7 +37,7 @@ internal sealed class JaroszFilter
     private float[] _ring = [];        // ringRows x cols: rows after row pass 1
     private float[] _columnBand = [];  // BandRows x cols: rows after column pass 1, awaiting row pass 2
     private float[] _sums = [];        // cols: running sums of column pass 1
-    private float[] _scratch = [];     // row-pass scratch (BoxFilterKernels.RowScratchLength)
+    private float[] _scratch = [];     // row-pass scratch (BoxFilterKernels.RowScratchLength: a few chunks, not rows)
     private float[] _sampled = [];     // ringRows x 64: rows after row pass 2, at the sampled columns
     private readonly float[] _sampledSums = new float[Out];
     private readonly float[] _rowOut = new float[Out];
@@ -84,7 +84,7 @@ internal sealed class JaroszFilter
         // the next output's add row (o + h - 1) is missing, so it ends before o + h - 1 + BandRows, while the oldest
         // row still needed is o - (w - h + 1). Bands start at multiples of BandRows and K is one, so a band is contiguous.
         int ringRows = Math.Min(RoundUp(windowAlongCols + BandRows), RoundUp(rows));
-        EnsureCapacity(ringRows, cols);
+        EnsureCapacity(ringRows, cols, windowAlongRows);
 
         Span<float> band = _band.AsSpan(0, BandRows * cols);
         Span<float> ring = _ring.AsSpan(0, ringRows * cols);
@@ -175,13 +175,13 @@ internal sealed class JaroszFilter
 
     private static int RoundUp(int n) => (n + BandRows - 1) / BandRows * BandRows;
 
-    private void EnsureCapacity(int ringRows, int cols)
+    private void EnsureCapacity(int ringRows, int cols, int windowAlongRows)
     {
         Grow(ref _band, (long)BandRows * cols);
         Grow(ref _ring, (long)ringRows * cols);
         Grow(ref _columnBand, (long)BandRows * cols);
         Grow(ref _sums, cols);
-        Grow(ref _scratch, BoxFilterKernels.RowScratchLength(cols, Out));
+        Grow(ref _scratch, BoxFilterKernels.RowScratchLength(cols, windowAlongRows, Out));
         Grow(ref _sampled, (long)ringRows * Out);
     }
 
