@@ -10,8 +10,12 @@ root="$(cd "$(dirname "$0")" && pwd)"
 source "$root/scripts/deps.sh"
 fp_install_deps >&2
 out="$root/artifacts/cli"
-if ! dotnet build "$root/src/Fingerprint.Cli/Fingerprint.Cli.csproj" -c Release -nologo -v q -clp:ErrorsOnly -o "$out" >&2; then
+log=$(mktemp)
+if ! dotnet build "$root/src/Fingerprint.Cli/Fingerprint.Cli.csproj" -c Release -nologo -v q -clp:ErrorsOnly -o "$out" >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
   echo "fingerprint.sh: build failed" >&2
   exit 2
 fi
+rm -f "$log"
 exec dotnet "$out/fingerprint.dll" "$@"

@@ -79,6 +79,10 @@ internal static class Program
             "Fingerprint: perceptual image and video fingerprints (PDQ, vPDQ, TMK+PDQF) and bulk matching against banks of known imagery.\n" +
             "Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 success/match found, 1 no match, " +
             "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.");
+        root.Add(HashCommand.Create(context));
+        root.Add(CompareCommand.Create(context));
+        root.Add(ScanCommand.Create(context));
+        root.Add(BankCommands.Create(context));
         root.Add(InfoCommand.Create(context));
         return root;
     }

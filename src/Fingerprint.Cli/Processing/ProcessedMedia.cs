@@ -1,0 +1,51 @@
+using Fingerprint.Hashing;
+using Fingerprint.Video.Vpdq;
+
+namespace Fingerprint.Cli.Processing;
+
+/// <summary>What processing one input produced: its identity, its hashes, or its error.</summary>
+internal sealed class ProcessedMedia
+{
+    public required string Path { get; init; }
+    public string? Sha256 { get; set; }
+    public MediaKind Kind { get; set; }
+    public string? Format { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+
+    /// <summary>Image PDQ (for animations: the first frame).</summary>
+    public HashResult? Pdq { get; set; }
+
+    /// <summary>The 8 variants when dihedral hashing is on (Orig equals <see cref="Pdq"/>).</summary>
+    public DihedralHashes? Dihedral { get; set; }
+
+    /// <summary>Videos and animations: the sampled frames.</summary>
+    public IReadOnlyList<VpdqFrameHash>? Frames { get; set; }
+
+    /// <summary>Meme-aware regions other than the full image.</summary>
+    public IReadOnlyList<RegionHash>? Regions { get; set; }
+
+    public ProcessingError? Error { get; set; }
+
+    /// <summary>The earlier input with the same SHA-256 whose hashes were reused (not hashed again).</summary>
+    public string? DuplicateOf { get; set; }
+
+    /// <summary>Takes the decoded facts and hashes of an identical earlier file.</summary>
+    public void CopyHashesFrom(ProcessedMedia original)
+    {
+        Kind = original.Kind;
+        Format = original.Format;
+        Width = original.Width;
+        Height = original.Height;
+        Pdq = original.Pdq;
+        Dihedral = original.Dihedral;
+        Frames = original.Frames;
+        Regions = original.Regions;
+        DuplicateOf = original.Path;
+    }
+
+    public bool Failed => Error is not null;
+}
+
+/// <summary>A region of an image (trimmed or a panel) with its dihedral hashes.</summary>
+internal sealed record RegionHash(string Name, int X, int Y, int Width, int Height, DihedralHashes Hashes);

@@ -1,0 +1,10 @@
+using Fingerprint.Cli.Processing;
+using Fingerprint.Matching;
+
+namespace Fingerprint.Cli.Scanning;
+
+/// <summary>One scanned input: what processing produced and what it matched.</summary>
+internal sealed record ScanOutcome(ProcessedMedia Media, IReadOnlyList<EntryMatch> Matches, bool LowQuality)
+{
+    public bool Matched => Matches.Count > 0;
+}
