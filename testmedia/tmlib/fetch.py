@@ -170,20 +170,37 @@ def cmd_check(args):
     return 1 if bad else 0
 
 
-def cache_name(r):
-    parts = r["path"].split("/")
-    short = {"gcompris-qt-data": "gc", "opencv-doc": "cv", "python3-skimage": "sk",
-             "stellarium-data": "st", "openclipart-png": "clip"}.get(r["package"], r["package"])
-    return "%s__%s__%s" % (short, parts[-2], parts[-1])
+SHORT = {"gcompris-qt-data": "gc", "opencv-doc": "cv", "python3-skimage": "sk", "stellarium-data": "st",
+         "openclipart-png": "clip"}
+
+
+def cache_names(rows):
+    """File names in the cache: package short name + the last path components, as many as it
+    takes to make every name unique (plasma wallpapers are all .../contents/images/2560x1600.jpg)."""
+    depth = {id(r): 2 for r in rows}
+    while True:
+        names = {}
+        for r in rows:
+            parts = r["path"].split("/")
+            names[id(r)] = "__".join([SHORT.get(r["package"], r["package"])] + parts[-depth[id(r)]:])
+        seen = {}
+        for r in rows:
+            seen.setdefault((r["class"], names[id(r)]), []).append(r)
+        clashes = [g for g in seen.values() if len(g) > 1]
+        if not clashes:
+            return names
+        for g in clashes:
+            for r in g:
+                depth[id(r)] += 1
 
 
 def cmd_cache(args):
     classes = set(args.classes.split(","))
     pf = PackageFiles(args.pkgdir)
     rows, skipped = [], 0
-    for r in read_tsv(args.select):
-        if r["class"] not in classes:
-            continue
+    selected = [r for r in read_tsv(args.select) if r["class"] in classes]
+    names = cache_names(selected)
+    for r in selected:
         try:
             full = pf.locate(r["package"], r["path"])
         except FileNotFoundError as e:
@@ -192,7 +209,7 @@ def cmd_cache(args):
             continue
         if r["package"] == "gcompris-qt-data" and r["class"] != "restricted":
             pf.check_gcompris_licence(full, r["licence"])
-        rel = os.path.join(r["class"], cache_name(r))
+        rel = os.path.join(r["class"], names[id(r)])
         out = os.path.join(args.cachedir, rel)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         shutil.copyfile(full, out)
