@@ -225,7 +225,7 @@ def plan_screenshot(w, h, strength, theme, user, caption, likes):
                    ("text", "dim", (cw - 70, 48 + 26, 30, "...", "sans_bold"))]
     x0 = (cw - iw) // 2
     bar = y0 + ih + 18
-    # like (heart-ish: two circles and a triangle would need polygons; rings read as icons), comment, share
+    # action bar: like and comment icons as rings, share as a hollow rounded box; likes; caption
     shapes += [("ring", "fg", (40, bar + 22, 40, bar + 6)), ("ring", "fg", (100, bar + 22, 100, bar + 6)),
                ("roundrect", "fg", (140, bar + 8, 176, bar + 36, 6, 6)), ("rect", "bg", (144, bar + 12, 172, bar + 32)),
                ("text", "fg", (24, bar + 50, 24, likes, "sans_bold")),

@@ -66,10 +66,9 @@ def meme_caption_band(photo, text, width=640, font="sans_bold"):
     lines = text.count("\n") + 1
     bh = 40 + 52 * lines
     ps = fonts.fit_pointsize(text, font, 0.9 * width, 0.8 * bh)
-    args = ["-background", "white", "(", "-size", "%dx%d" % (width, bh), "xc:white"] + \
-        annotate(font, ps, "black", text) + [")",
-                                             "(", path + "[0]", "-auto-orient", "-filter", "Lanczos", "-resize", "%dx%d!" % (width, nh), ")",
-                                             "-gravity", "northwest", "-append", "+repage"]
+    band = ["(", "-size", "%dx%d" % (width, bh), "xc:white"] + annotate(font, ps, "black", text) + [")"]
+    image = ["(", path + "[0]", "-auto-orient", "-filter", "Lanczos", "-resize", "%dx%d!" % (width, nh), ")"]
+    args = ["-background", "white"] + band + image + ["-gravity", "northwest", "-append", "+repage"]
     params = {"layout": "caption_band", "photos": [_photo_ref(photo)], "regions": [[0, bh, width, nh]],
               "texts": [text], "font": font, "pointsize": ps, "band_height": bh}
     return args, params, (width, bh + nh)
@@ -83,11 +82,11 @@ def meme_cjk_banner(photo, text, sub, width=640, font="cjk"):
     bh, sh = 100, 56
     ps = fonts.fit_pointsize(text, font, 0.9 * width, 0.75 * bh)
     ps2 = fonts.fit_pointsize(sub, font, 0.9 * width, 0.75 * sh)
-    args = ["-background", "white", "(", "-size", "%dx%d" % (width, bh), "xc:#d7000f"] + \
-        annotate(font, ps, "#ffe600", text) + [")",
-                                               "(", path + "[0]", "-auto-orient", "-filter", "Lanczos", "-resize", "%dx%d!" % (width, nh),
-                                               "-fill", "#000000", "-stroke", "none", "-draw", "rectangle 0,%d %d,%d" % (nh - sh, width - 1, nh - 1)] + \
-        annotate(font, ps2, "white", sub, "south", 0, (sh - ps2) // 2) + [")", "-gravity", "northwest", "-append", "+repage"]
+    band = ["(", "-size", "%dx%d" % (width, bh), "xc:#d7000f"] + annotate(font, ps, "#ffe600", text) + [")"]
+    image = ["(", path + "[0]", "-auto-orient", "-filter", "Lanczos", "-resize", "%dx%d!" % (width, nh),
+             "-fill", "#000000", "-stroke", "none", "-draw", "rectangle 0,%d %d,%d" % (nh - sh, width - 1, nh - 1)] + \
+        annotate(font, ps2, "white", sub, "south", 0, (sh - ps2) // 2) + [")"]
+    args = ["-background", "white"] + band + image + ["-gravity", "northwest", "-append", "+repage"]
     params = {"layout": "cjk_banner", "photos": [_photo_ref(photo)], "regions": [[0, bh, width, nh]],
               "covered": [[0, bh + nh - sh, width, sh]], "texts": [text, sub], "font": font,
               "pointsize": [ps, ps2], "colours": {"banner": "#d7000f", "text": "#ffe600", "strip": "#000000"}}

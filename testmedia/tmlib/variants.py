@@ -1,10 +1,11 @@
 """The catalogue of edits: (family, transform, strength) -> a chain of exact steps for one image.
 
-`VARIANTS` lists every edit the generator knows. `make_steps(variant, w, h, rng, ctx)` turns one
-into steps [(transform, params)] with every parameter fixed (pixel boxes, colours, texts), using
-`rng` (a random.Random seeded per output file) for the free choices (which side to crop, which
-fill colour, ...). Steps that are not encoders are followed by the default save (JPEG q90 4:2:0,
-or lossless PNG when the original is a PNG), recorded as the last step.
+`VARIANTS` lists every edit the generator knows. `make_steps(variant, w, h, rng, original_ext,
+fillers)` turns one into steps [(transform, params)] with every parameter fixed (pixel boxes,
+colours, texts), using `rng` (a random.Random seeded per output file) for the free choices
+(which side to crop, which fill colour, ...). Steps that are not encoders are followed by the
+default save (JPEG q90 4:2:0, or lossless PNG when the original is a PNG), recorded as the last
+step.
 """
 
 import math
