@@ -1,0 +1,1 @@
+"""Helpers for the Fingerprint test-media corpus (testmedia/). Run with /usr/bin/python3."""
