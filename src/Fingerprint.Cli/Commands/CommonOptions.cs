@@ -19,12 +19,14 @@ internal static class CommonOptions
     public static Option<OutputFormat> Format(OutputFormat defaultFormat) => new("--format", "-f")
     {
         Description = "Result format on stdout: text, csv (with a header row) or jsonl (one JSON object per input).",
+        HelpName = "text|csv|jsonl",
         DefaultValueFactory = _ => defaultFormat,
     };
 
     public static Option<ProgressMode> Progress() => new("--progress")
     {
         Description = "Progress on stderr: auto (a bar on a terminal, periodic lines otherwise), bar, plain or none.",
+        HelpName = "auto|bar|plain|none",
         DefaultValueFactory = _ => ProgressMode.Auto,
     };
 

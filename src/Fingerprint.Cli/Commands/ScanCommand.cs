@@ -21,12 +21,14 @@ internal static class ScanCommand
         Option<string> db = CommonOptions.Db();
         var banks = new Option<string[]>("--bank", "-b")
         {
+            HelpName = "NAME",
             Description = "Bank to match against (repeatable). Default: every bank in the database.",
             AllowMultipleArgumentsPerToken = false,
         };
         var threshold = new Option<int>("--threshold", "-t")
         {
             Description = "Largest PDQ Hamming distance that counts as a match (inclusive; the reference's 31).",
+            HelpName = "BITS",
             DefaultValueFactory = _ => MatchOptions.DefaultMaxDistance,
         };
         var minQuality = new Option<int>("--min-quality")
@@ -49,6 +51,7 @@ internal static class ScanCommand
             Description = "Decode profile: Fast (DCT-scaled JPEG decode, EXIF applied; default) or the reference profiles FullRes/Cli512. " +
                           "Use the same profile as the bank was built with (bank add defaults to Fast too).",
             DefaultValueFactory = _ => DecodeProfile.Fast,
+            HelpName = "fast|fullres|cli512",
         };
         var ignoreExif = new Option<bool>("--ignore-exif") { Description = "Hash stored pixels, ignoring EXIF orientation." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
