@@ -1,0 +1,402 @@
+namespace Fingerprint.Imaging.Regions;
+
+/// <summary>
+/// The geometry behind <see cref="RegionFinder"/>: border/band peeling and XY-cut panel splitting over the line grids
+/// of one image. Not thread-safe; owns all its scratch.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Sources. Panels: recursive XY-cut on projection profiles (Nagy and Seth 1984, "Hierarchical representation of
+/// optically scanned documents", ICPR; the refinement of Ha, Haralick and Phillips 1995, "Recursive X-Y cut using
+/// bounding boxes of connected components"), with the "profile" reduced to one question per line: is it a gutter
+/// (uniform across the whole current rectangle, or a caption band between uniform lines)? Comic panel extraction by
+/// gutter detection follows the same scheme (e.g. Tanaka et al. 2007, "Layout analysis of tree-structured scene
+/// frames in comic images", IJCAI: a division line is a straight run of background across the whole frame). Borders:
+/// the classic "trim while the edge row is the edge colour" (ImageMagick's <c>-trim</c> with <c>-fuzz</c>), made
+/// safe for photographs by the boundary rule below. Caption bands: a text-line detector in the spirit of
+/// run-length/projection text segmentation (Wong, Casey and Wahl 1982, "Document analysis system", IBM J. Res. Dev.:
+/// text lines are background with short runs of ink).
+/// </para>
+/// <para>
+/// Peeling one layer from one side: take the side's edge line; its background is the median of its central half.
+/// Runs of another uniform colour at the ends of the edge line are the neighbouring sides' borders (corners) and are
+/// set aside for the whole layer, so each side may have its own colour. Walk inward classifying each line against the
+/// background as <see cref="LineClass.Uniform"/>, <see cref="LineClass.Text"/> or <see cref="LineClass.Content"/>;
+/// stop at content. Candidate ends are the lines where a uniform line is followed by a non-uniform one. The deepest
+/// candidate that is a strict boundary wins (a straight step: at least <see cref="RegionOptions.BoundaryContrastFraction"/>
+/// of the samples change across it, and two of the next four lines are content far from the background); failing
+/// that, the first candidate if it is a loose boundary (the same without "content", for textured edges); failing
+/// that, nothing. So a caption band is peeled to the photo below its last padding line, while a flat sky above an
+/// irregular horizon (no straight step), a smooth gradient (no step at all) and a lone text line (not content after
+/// it) are not. Nothing is peeled that would leave less than <see cref="RegionOptions.MinContentFraction"/>.
+/// </para>
+/// </remarks>
+internal sealed class RegionAnalyzer
+{
+    internal const int MinLineSamples = 8;
+    private const int MaxCandidates = 256;
+    private const int MaxPeelRounds = 16;
+    private const int MaxSplitLevels = 4;
+    private const int BoundaryLookahead = 4;
+
+    private readonly RegionOptions _options;
+    private readonly int _tolerance;
+    private readonly LineGrid _rows = new();
+    private readonly LineGrid _columns = new();
+    private readonly int[] _histogram = new int[256];
+    private readonly int[] _candidates = new int[MaxCandidates];
+    private List<Box> _level = new(RegionFinder.MaxPanelLimit * 2);
+    private List<Box> _next = new(RegionFinder.MaxPanelLimit * 2);
+    private int _minPanelWidth;
+    private int _minPanelHeight;
+
+    public RegionAnalyzer(RegionOptions options)
+    {
+        _options = options;
+        _tolerance = options.ColorTolerance;
+    }
+
+    private enum Edge
+    {
+        Top,
+        Bottom,
+        Left,
+        Right,
+    }
+
+    internal LineGrid Rows => _rows;
+
+    internal LineGrid Columns => _columns;
+
+    /// <summary>Samples every row and every column of the image.</summary>
+    public void Load(ImageView image)
+    {
+        _rows.Reset(image.Height, image.Width, _options.SamplesPerLine);
+        _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
+        LineSampler.SampleRows(image, _rows);
+        LineSampler.SampleColumns(image, _columns);
+    }
+
+    /// <summary>Peels layers from all four sides, round after round, until none changes.</summary>
+    public void PeelAll(ref Box box, Box reference)
+    {
+        for (int round = 0; round < MaxPeelRounds; round++)
+        {
+            bool changed = PeelLayer(ref box, Edge.Top, reference);
+            changed |= PeelLayer(ref box, Edge.Bottom, reference);
+            changed |= PeelLayer(ref box, Edge.Left, reference);
+            changed |= PeelLayer(ref box, Edge.Right, reference);
+            if (!changed)
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Splits <paramref name="outer"/> into panels by recursive XY-cut, level by level (horizontal gutters first, so
+    /// panels come in reading order), keeping the finest level with at most <see cref="RegionOptions.MaxPanels"/>
+    /// panels. Each panel is peeled of its own frame and margins. <paramref name="panels"/> is cleared; it receives
+    /// nothing unless there are at least two panels.
+    /// </summary>
+    public void SplitPanels(Box outer, List<Box> panels)
+    {
+        panels.Clear();
+        _minPanelWidth = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Width * _options.MinPanelFraction));
+        _minPanelHeight = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Height * _options.MinPanelFraction));
+        _level.Clear();
+        _level.Add(outer);
+        for (int level = 0; level < MaxSplitLevels; level++)
+        {
+            _next.Clear();
+            bool split = false;
+            foreach (Box piece in _level)
+            {
+                if (SplitPiece(piece, rowsAreLines: true) || SplitPiece(piece, rowsAreLines: false))
+                    split = true;
+                else
+                    _next.Add(piece);
+            }
+            if (!split || _next.Count > _options.MaxPanels)
+                break;
+            (_level, _next) = (_next, _level);
+        }
+        if (_level.Count >= 2)
+            panels.AddRange(_level);
+    }
+
+    private bool PeelLayer(ref Box box, Edge edge, Box reference)
+    {
+        bool rowsAreLines = edge is Edge.Top or Edge.Bottom;
+        LineGrid grid = rowsAreLines ? _rows : _columns;
+        int lineLo = rowsAreLines ? box.Y0 : box.X0;
+        int lineHi = rowsAreLines ? box.Y1 : box.X1;
+        int extent = lineHi - lineLo;
+        int referenceExtent = rowsAreLines ? reference.Height : reference.Width;
+        int minKeep = Math.Max(1, (int)Math.Ceiling(referenceExtent * _options.MinContentFraction));
+        int maxDepth = extent - minKeep;
+        if (maxDepth < 1)
+            return false;
+        grid.Range(rowsAreLines ? box.X0 : box.Y0, rowsAreLines ? box.X1 : box.Y1, out int s0, out int s1);
+        int n = s1 - s0;
+        if (n < MinLineSamples)
+            return false;
+        int dir = edge is Edge.Top or Edge.Left ? 1 : -1;
+        int first = dir > 0 ? lineLo : lineHi - 1;
+
+        ReadOnlySpan<byte> edgeLine = grid.Line(first).Slice(s0, n);
+        int background = CentralMedian(edgeLine);
+        int prefix = EndRun(edgeLine, background, fromStart: true);
+        int suffix = EndRun(edgeLine[prefix..], background, fromStart: false);
+        int m0 = s0 + prefix;
+        int m = n - prefix - suffix;
+        if (m < Math.Max(MinLineSamples, n / 3))
+            return false;
+        int prefixColour = edgeLine[0];
+        int suffixColour = edgeLine[n - 1];
+
+        int maxTextRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
+        int candidates = 0;
+        int textRun = 0;
+        LineClass previous = LineClass.Content;
+        for (int depth = 0; depth < extent; depth++)
+        {
+            ReadOnlySpan<byte> line = grid.Line(first + dir * depth);
+            LineClass cls = IsColour(line.Slice(s0, prefix), prefixColour) && IsColour(line.Slice(m0 + m, suffix), suffixColour)
+                ? Classify(LineStats.Measure(line.Slice(m0, m), background, _tolerance, _options.TextMinContrast))
+                : LineClass.Content;
+            if (cls == LineClass.Text && ++textRun > maxTextRun)
+                break;
+            if (cls == LineClass.Uniform)
+                textRun = 0;
+            if (previous == LineClass.Uniform && cls != LineClass.Uniform)
+            {
+                if (candidates == MaxCandidates)
+                    break;
+                _candidates[candidates++] = depth;
+            }
+            if (cls == LineClass.Content || depth >= maxDepth)
+                break;
+            previous = cls;
+        }
+
+        int chosen = 0;
+        for (int c = candidates - 1; c >= 0 && chosen == 0; c--)
+        {
+            if (IsBoundary(grid, first, dir, _candidates[c], extent, m0, m, background, strict: true))
+                chosen = _candidates[c];
+        }
+        if (chosen == 0 && candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false))
+            chosen = _candidates[0];
+        if (chosen == 0)
+            return false;
+
+        switch (edge)
+        {
+            case Edge.Top:
+                box.Y0 += chosen;
+                break;
+            case Edge.Bottom:
+                box.Y1 -= chosen;
+                break;
+            case Edge.Left:
+                box.X0 += chosen;
+                break;
+            default:
+                box.X1 -= chosen;
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Is there a straight boundary between line depth - 1 (background side) and line depth (content side), counting
+    /// lines from <paramref name="first"/> in direction <paramref name="dir"/>, <paramref name="available"/> lines in
+    /// all? A step: at least the boundary share of samples differ from the last background line in one of the next two
+    /// lines. Content: at least two of the next four lines have that share off the background (strict: and are
+    /// <see cref="LineClass.Content"/>, not text).
+    /// </summary>
+    private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict)
+    {
+        int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction);
+        ReadOnlySpan<byte> a = grid.Line(first + dir * (depth - 1)).Slice(m0, m);
+        ReadOnlySpan<byte> b = grid.Line(first + dir * depth).Slice(m0, m);
+        ReadOnlySpan<byte> c = depth + 1 < available ? grid.Line(first + dir * (depth + 1)).Slice(m0, m) : b;
+        int stepping = 0;
+        for (int j = 0; j < m; j++)
+        {
+            if (Math.Abs(b[j] - a[j]) > _tolerance || Math.Abs(c[j] - a[j]) > _tolerance)
+                stepping++;
+        }
+        if (stepping < need)
+            return false;
+
+        int end = Math.Min(depth + BoundaryLookahead, available);
+        int strong = 0;
+        for (int k = depth; k < end; k++)
+        {
+            LineStats stats = LineStats.Measure(grid.Line(first + dir * k).Slice(m0, m), background, _tolerance, _options.TextMinContrast);
+            if (stats.Ink >= need && (!strict || Classify(stats) == LineClass.Content))
+                strong++;
+        }
+        return strong >= Math.Min(2, end - depth);
+    }
+
+    private bool SplitPiece(Box piece, bool rowsAreLines)
+    {
+        LineGrid grid = rowsAreLines ? _rows : _columns;
+        int lo = rowsAreLines ? piece.Y0 : piece.X0;
+        int hi = rowsAreLines ? piece.Y1 : piece.X1;
+        int minAlong = rowsAreLines ? _minPanelHeight : _minPanelWidth;
+        int minAcross = rowsAreLines ? _minPanelWidth : _minPanelHeight;
+        if (hi - lo < 2 * minAlong + _options.MinGutterPixels || (rowsAreLines ? piece.Width : piece.Height) < minAcross)
+            return false;
+        grid.Range(rowsAreLines ? piece.X0 : piece.Y0, rowsAreLines ? piece.X1 : piece.Y1, out int s0, out int s1);
+        int n = s1 - s0;
+        if (n < MinLineSamples)
+            return false;
+
+        int maxTextRun = Math.Max(1, (int)((rowsAreLines ? piece.Height : piece.Width) * _options.MaxTextRunFraction));
+        int pieceStart = lo;
+        int line = lo;
+        while (line < hi)
+        {
+            if (!IsOwnUniform(grid.Line(line).Slice(s0, n), out int colour))
+            {
+                line++;
+                continue;
+            }
+            int r0 = line;
+            int r1 = line + 1;
+            while (r1 < hi && ClassifyLine(grid, r1, s0, n, colour) == LineClass.Uniform)
+                r1++;
+            if (_options.DetectTextBands)
+            {
+                // A caption band between panels ("Expectation" / "Reality") belongs to the gutter when uniform
+                // lines close it on the far side.
+                int textRun = 0;
+                for (int e = r1; e < hi; e++)
+                {
+                    LineClass cls = ClassifyLine(grid, e, s0, n, colour);
+                    if (cls == LineClass.Uniform)
+                    {
+                        r1 = e + 1;
+                        textRun = 0;
+                    }
+                    else if (cls != LineClass.Text || ++textRun > maxTextRun)
+                    {
+                        break;
+                    }
+                }
+            }
+            line = r1;
+            if (r0 == lo || r1 == hi || r1 - r0 < _options.MinGutterPixels)
+                continue; // a margin of the piece, or too thin
+            if (r0 - pieceStart < minAlong || hi - r1 < minAlong)
+                continue;
+            if (!IsBoundary(grid, r0, -1, 1, r0 - lo + 1, s0, n, colour, strict: false)
+                || !IsBoundary(grid, r1 - 1, 1, 1, hi - r1 + 1, s0, n, colour, strict: false))
+                continue;
+            AddPanel(piece, rowsAreLines, pieceStart, r0);
+            pieceStart = r1;
+        }
+        if (pieceStart == lo)
+            return false;
+        AddPanel(piece, rowsAreLines, pieceStart, hi);
+        return true;
+    }
+
+    private void AddPanel(Box parent, bool rowsAreLines, int start, int end)
+    {
+        Box child = rowsAreLines
+            ? new Box(parent.X0, start, parent.X1, end)
+            : new Box(start, parent.Y0, end, parent.Y1);
+        Box peeled = child;
+        PeelAll(ref peeled, child);
+        _next.Add(peeled.Width >= _minPanelWidth && peeled.Height >= _minPanelHeight ? peeled : child);
+    }
+
+    private LineClass ClassifyLine(LineGrid grid, int line, int s0, int n, int background) =>
+        Classify(LineStats.Measure(grid.Line(line).Slice(s0, n), background, _tolerance, _options.TextMinContrast));
+
+    private LineClass Classify(in LineStats stats)
+    {
+        int ink = stats.Ink;
+        if (ink <= Outliers(stats.Count))
+            return LineClass.Uniform;
+        if (_options.DetectTextBands
+            && stats.Near >= stats.Count * _options.TextMinBackgroundFraction
+            && stats.Strong * 3 >= ink
+            && ink <= stats.Runs * Math.Max(3.0, stats.Count * _options.TextMaxMeanRunFraction))
+            return LineClass.Text;
+        return LineClass.Content;
+    }
+
+    private int Outliers(int count) => (int)(count * _options.OutlierFraction);
+
+    /// <summary>Uniform against its own colour (median of five spread samples); early exit on content.</summary>
+    private bool IsOwnUniform(ReadOnlySpan<byte> line, out int colour)
+    {
+        int n = line.Length;
+        colour = MedianOfFive(line[0], line[n / 4], line[n / 2], line[3 * n / 4], line[n - 1]);
+        int allowed = Outliers(n);
+        int far = 0;
+        foreach (byte v in line)
+        {
+            if (Math.Abs(v - colour) > _tolerance && ++far > allowed)
+                return false;
+        }
+        return true;
+    }
+
+    private bool IsColour(ReadOnlySpan<byte> span, int colour)
+    {
+        int allowed = Outliers(span.Length);
+        int far = 0;
+        foreach (byte v in span)
+        {
+            if (Math.Abs(v - colour) > _tolerance && ++far > allowed)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Length of the run of one colour (other than the background) at one end of the line; 0 if none.</summary>
+    private int EndRun(ReadOnlySpan<byte> line, int background, bool fromStart)
+    {
+        int n = line.Length;
+        if (n == 0)
+            return 0;
+        int colour = fromStart ? line[0] : line[n - 1];
+        if (Math.Abs(colour - background) <= _tolerance)
+            return 0;
+        int run = 0;
+        while (run < n && Math.Abs(line[fromStart ? run : n - 1 - run] - colour) <= _tolerance)
+            run++;
+        return run;
+    }
+
+    /// <summary>The median of the central half of the line (the lower median for an even count).</summary>
+    private int CentralMedian(ReadOnlySpan<byte> line)
+    {
+        int n = line.Length;
+        ReadOnlySpan<byte> central = line.Slice(n / 4, n - 2 * (n / 4));
+        Span<int> histogram = _histogram;
+        histogram.Clear();
+        foreach (byte v in central)
+            histogram[v]++;
+        int rank = (central.Length - 1) / 2;
+        for (int v = 0; v < 256; v++)
+        {
+            rank -= histogram[v];
+            if (rank < 0)
+                return v;
+        }
+        return 255;
+    }
+
+    private static int MedianOfFive(int a, int b, int c, int d, int e)
+    {
+        Span<int> v = [a, b, c, d, e];
+        v.Sort();
+        return v[2];
+    }
+}

@@ -1,0 +1,97 @@
+using Fingerprint.Imaging;
+using Fingerprint.Imaging.Regions;
+using Fingerprint.TestUtilities;
+
+namespace Fingerprint.Tests.Imaging.Regions;
+
+/// <summary>The sampling stage: grid layout, range lookup, and the sampled grey against a per-pixel recomputation.</summary>
+public class LineSamplerTests
+{
+    [Theory]
+    [InlineData(1, 256)]
+    [InlineData(17, 256)]
+    [InlineData(256, 256)]
+    [InlineData(257, 256)]
+    [InlineData(1000, 256)]
+    [InlineData(4099, 32)]
+    [InlineData(100_000, 2048)]
+    public void Reset_Positions_AreAscendingInsideAndAboutTargetMany(int extent, int target)
+    {
+        var grid = new LineGrid();
+        grid.Reset(3, extent, target);
+        int step = (extent + target - 1) / target;
+        Assert.Equal(Math.Max(1, step), grid.Step);
+        Assert.Equal((extent + grid.Step - 1) / grid.Step, grid.SampleCount);
+        Assert.InRange(grid.SampleCount, 1, target);
+        ReadOnlySpan<int> positions = grid.Positions;
+        for (int j = 0; j < positions.Length; j++)
+        {
+            Assert.InRange(positions[j], 0, extent - 1);
+            Assert.Equal(Math.Min(j * grid.Step + grid.Step / 2, extent - 1), positions[j]);
+            if (j > 0)
+                Assert.True(positions[j] >= positions[j - 1]);
+        }
+    }
+
+    [Theory]
+    [InlineData(1000, 256)]
+    [InlineData(97, 32)]
+    [InlineData(31, 256)]
+    public void Range_MatchesBruteForce(int extent, int target)
+    {
+        var grid = new LineGrid();
+        grid.Reset(1, extent, target);
+        var rng = new SplitMix64((ulong)extent);
+        for (int t = 0; t < 200; t++)
+        {
+            int from = rng.NextInt(-2, extent + 2), to = rng.NextInt(-2, extent + 3);
+            grid.Range(from, to, out int start, out int end);
+            int expectedStart = 0, expectedEnd = 0;
+            while (expectedStart < grid.SampleCount && grid.Positions[expectedStart] < from)
+                expectedStart++;
+            for (int j = 0; j < grid.SampleCount; j++)
+            {
+                if (grid.Positions[j] >= from && grid.Positions[j] < to)
+                    expectedEnd = j + 1;
+            }
+            expectedEnd = Math.Max(expectedStart, expectedEnd);
+            Assert.Equal((expectedStart, expectedEnd), (start, end));
+        }
+    }
+
+    [Theory]
+    [InlineData(PixelFormat.Gray8, 37, 23, 0)]
+    [InlineData(PixelFormat.Rgb24, 300, 41, 5)]
+    [InlineData(PixelFormat.Rgba32, 41, 300, 3)]
+    [InlineData(PixelFormat.Bgra32, 517, 263, 0)]
+    [InlineData(PixelFormat.Rgb24, 1, 1, 7)]
+    public void SampleRowsAndColumns_MatchPerPixelChannelMean(PixelFormat format, int width, int height, int padding)
+    {
+        var rng = new SplitMix64((ulong)(width * 1000 + height));
+        int bpp = format.BytesPerPixel();
+        int stride = width * bpp + padding;
+        byte[] pixels = new byte[stride * height];
+        rng.NextBytes(pixels);
+        var view = new ImageView(pixels, width, height, stride, format);
+
+        var rows = new LineGrid();
+        rows.Reset(height, width, 64);
+        LineSampler.SampleRows(view, rows);
+        var columns = new LineGrid();
+        columns.Reset(width, height, 64);
+        LineSampler.SampleColumns(view, columns);
+
+        // The definition, recomputed here: grey = floor((c0 + c1 + c2) / 3), the only byte for Gray8; alpha unused.
+        int GreyAt(int x, int y)
+        {
+            int o = y * stride + x * bpp;
+            return bpp == 1 ? pixels[o] : (pixels[o] + pixels[o + 1] + pixels[o + 2]) / 3;
+        }
+        for (int y = 0; y < height; y++)
+            for (int j = 0; j < rows.SampleCount; j++)
+                Assert.Equal(GreyAt(rows.Positions[j], y), rows.Line(y)[j]);
+        for (int x = 0; x < width; x++)
+            for (int i = 0; i < columns.SampleCount; i++)
+                Assert.Equal(GreyAt(x, columns.Positions[i]), columns.Line(x)[i]);
+    }
+}
