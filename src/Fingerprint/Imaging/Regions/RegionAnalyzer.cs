@@ -332,11 +332,11 @@ internal sealed class RegionAnalyzer
 
     private int Outliers(int count) => (int)(count * _options.OutlierFraction);
 
-    /// <summary>Uniform against its own colour (median of five spread samples); early exit on content.</summary>
+    /// <summary>Uniform against its own colour (median of three spread samples); early exit on content.</summary>
     private bool IsOwnUniform(ReadOnlySpan<byte> line, out int colour)
     {
         int n = line.Length;
-        colour = MedianOfFive(line[0], line[n / 4], line[n / 2], line[3 * n / 4], line[n - 1]);
+        colour = MedianOfThree(line[n / 4], line[n / 2], line[3 * n / 4]);
         int allowed = Outliers(n);
         int far = 0;
         foreach (byte v in line)
@@ -393,10 +393,5 @@ internal sealed class RegionAnalyzer
         return 255;
     }
 
-    private static int MedianOfFive(int a, int b, int c, int d, int e)
-    {
-        Span<int> v = [a, b, c, d, e];
-        v.Sort();
-        return v[2];
-    }
+    private static int MedianOfThree(int a, int b, int c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 }
