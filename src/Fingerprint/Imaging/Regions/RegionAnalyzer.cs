@@ -22,7 +22,7 @@ namespace Fingerprint.Imaging.Regions;
 /// Runs of another uniform colour at the ends of the edge line are the neighbouring sides' borders (corners) and are
 /// set aside for the whole layer, so each side may have its own colour. Walk inward classifying each line against the
 /// background as <see cref="LineClass.Uniform"/>, <see cref="LineClass.Text"/> or <see cref="LineClass.Content"/>;
-/// stop at content. Candidate ends are the lines where a uniform line is followed by a non-uniform one. The deepest
+/// stop at the picture (a non-uniform run that is not a line of text closed by uniform lines). Candidate ends are the lines where a uniform line is followed by a non-uniform one. The deepest
 /// candidate that is a strict boundary wins (a straight step: at least <see cref="RegionOptions.BoundaryContrastFraction"/>
 /// of the samples change across it, and two of the next four lines are content far from the background); failing
 /// that, the first candidate if it is a loose boundary (the same without "content", for textured edges); failing
@@ -38,6 +38,19 @@ internal sealed class RegionAnalyzer
     private const int MaxPeelRounds = 16;
     private const int MaxSplitLevels = 4;
     private const int BoundaryLookahead = 4;
+    private const int RunProbe = 4;
+
+    /// <summary>Below a mean of this many grey levels between samples a picture is too flat to tell from a blur.</summary>
+    private const int MinContentActivity = 4;
+
+    /// <summary>
+    /// A blurred-extension band is at least this share of its dimension: apps add them to change the aspect ratio
+    /// (4:5 in 9:16 gives 11% bars, 16:9 in 9:16 34%), so thin low-activity strips (frame lines) are not bands.
+    /// </summary>
+    private const double MinBlurredBandFraction = 0.04;
+
+    /// <summary>Pixels between the samples compared by the blurred-band activity measure (at least one sample step).</summary>
+    private const int ActivitySpan = 8;
 
     private readonly RegionOptions _options;
     private readonly int _tolerance;
@@ -75,6 +88,24 @@ internal sealed class RegionAnalyzer
         _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
         LineSampler.SampleRows(image, _rows);
         LineSampler.SampleColumns(image, _columns);
+    }
+
+    /// <summary>
+    /// The image-level trim: layers from every side (<see cref="PeelAll"/>), then a symmetric pair of blurred-extension
+    /// bands (<see cref="PeelBlurredPair"/>), left/right before top/bottom, then layers again.
+    /// </summary>
+    public Box Trim(Box full)
+    {
+        Box box = full;
+        PeelAll(ref box, full);
+        if (_options.DetectBlurredBands)
+        {
+            bool changed = PeelBlurredPair(ref box, full, rowsAreLines: false);
+            changed |= PeelBlurredPair(ref box, full, rowsAreLines: true);
+            if (changed)
+                PeelAll(ref box, full);
+        }
+        return box;
     }
 
     /// <summary>Peels layers from all four sides, round after round, until none changes.</summary>
@@ -153,9 +184,13 @@ internal sealed class RegionAnalyzer
         int prefixColour = edgeLine[0];
         int suffixColour = edgeLine[n - 1];
 
-        int maxTextRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
+        // Walk inward. Uniform lines continue the layer. A run of non-uniform lines continues it only while it looks
+        // like a line of text: text-like from its first lines on (one of the first RunProbe lines is Text), at most a
+        // third non-text lines (a heavy face's busiest rows), at most maxRun lines, closed by a uniform line again.
+        // Anything else ends the walk: it is the picture.
+        int maxRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
         int candidates = 0;
-        int textRun = 0;
+        int runLength = 0, runText = 0;
         LineClass previous = LineClass.Content;
         for (int depth = 0; depth < extent; depth++)
         {
@@ -163,17 +198,27 @@ internal sealed class RegionAnalyzer
             LineClass cls = IsColour(line.Slice(s0, prefix), prefixColour) && IsColour(line.Slice(m0 + m, suffix), suffixColour)
                 ? Classify(LineStats.Measure(line.Slice(m0, m), background, _tolerance, _options.TextMinContrast))
                 : LineClass.Content;
-            if (cls == LineClass.Text && ++textRun > maxTextRun)
-                break;
             if (cls == LineClass.Uniform)
-                textRun = 0;
-            if (previous == LineClass.Uniform && cls != LineClass.Uniform)
             {
-                if (candidates == MaxCandidates)
-                    break;
-                _candidates[candidates++] = depth;
+                if (runLength > 0 && 3 * runText < 2 * runLength)
+                    break; // the run that just closed was not text
+                runLength = runText = 0;
             }
-            if (cls == LineClass.Content || depth >= maxDepth)
+            else
+            {
+                if (previous == LineClass.Uniform)
+                {
+                    if (candidates == MaxCandidates)
+                        break;
+                    _candidates[candidates++] = depth;
+                }
+                runLength++;
+                if (cls == LineClass.Text)
+                    runText++;
+                if (runLength > maxRun || (runLength == RunProbe && runText == 0))
+                    break;
+            }
+            if (depth >= maxDepth)
                 break;
             previous = cls;
         }
@@ -238,6 +283,100 @@ internal sealed class RegionAnalyzer
                 strong++;
         }
         return strong >= Math.Min(2, end - depth);
+    }
+
+    /// <summary>
+    /// The "blurred extension" letterbox of re-uploaded video and photos: the picture centred on a blurred, enlarged
+    /// copy of itself. Each band line is smooth (its activity, the mean absolute difference between samples about
+    /// 8 px apart, is at most <see cref="RegionOptions.BlurredBandMaxActivity"/> of the picture's, taken as the median over
+    /// nine lines of the middle third), the picture starts along a straight line (its first two lines are at least half
+    /// as active as the picture and twice as active as the band's last line), and, because apps centre the picture, the bands on the two opposite sides match in
+    /// depth to within 1% (at least 2 px); each is at least 4% of the dimension. A smooth area on one side of a photo (sky, bokeh) has no twin and is kept.
+    /// </summary>
+    private bool PeelBlurredPair(ref Box box, Box reference, bool rowsAreLines)
+    {
+        LineGrid grid = rowsAreLines ? _rows : _columns;
+        int lo = rowsAreLines ? box.Y0 : box.X0;
+        int hi = rowsAreLines ? box.Y1 : box.X1;
+        int extent = hi - lo;
+        int referenceExtent = rowsAreLines ? reference.Height : reference.Width;
+        int minKeep = Math.Max(1, (int)Math.Ceiling(referenceExtent * _options.MinContentFraction));
+        int maxDepth = (extent - minKeep) / 2;
+        int minDepth = Math.Max(_options.MinTrimPixels, (int)Math.Ceiling(referenceExtent * MinBlurredBandFraction));
+        if (maxDepth < minDepth)
+            return false;
+        grid.Range(rowsAreLines ? box.X0 : box.Y0, rowsAreLines ? box.X1 : box.Y1, out int s0, out int s1);
+        int n = s1 - s0;
+        if (n < MinLineSamples)
+            return false;
+
+        int lag = Math.Max(1, ActivitySpan / grid.Step);
+        if (n <= 2 * lag)
+            return false;
+        Span<long> probes = stackalloc long[9];
+        int third = extent / 3;
+        for (int k = 0; k < probes.Length; k++)
+            probes[k] = Activity(grid.Line(lo + third + k * third / probes.Length).Slice(s0, n), lag);
+        probes.Sort();
+        long content = probes[probes.Length / 2];
+        if (content < MinContentActivity * 16)
+            return false; // too flat to tell a blurred band from the picture
+        long bandMax = (long)(content * _options.BlurredBandMaxActivity);
+
+        int first = BlurredDepth(grid, lo, 1, maxDepth, s0, n, lag, bandMax, content);
+        if (first < minDepth)
+            return false;
+        int second = BlurredDepth(grid, hi - 1, -1, maxDepth, s0, n, lag, bandMax, content);
+        if (second < minDepth || Math.Abs(first - second) > Math.Max(2, extent / 100))
+            return false;
+        if (rowsAreLines)
+        {
+            box.Y0 += first;
+            box.Y1 -= second;
+        }
+        else
+        {
+            box.X0 += first;
+            box.X1 -= second;
+        }
+        return true;
+    }
+
+    private static int BlurredDepth(LineGrid grid, int first, int dir, int maxDepth, int s0, int n, int lag, long bandMax, long content)
+    {
+        int depth = 0;
+        long last = 0;
+        while (depth <= maxDepth)
+        {
+            long activity = Activity(grid.Line(first + dir * depth).Slice(s0, n), lag);
+            if (activity > bandMax)
+                break;
+            last = activity;
+            depth++;
+        }
+        if (depth == 0 || depth > maxDepth)
+            return 0;
+        // A straight edge: the picture's first two lines are each at least half as active as the picture and at least
+        // twice as active as the band's last line.
+        for (int k = 0; k < 2; k++)
+        {
+            long activity = Activity(grid.Line(first + dir * (depth + k)).Slice(s0, n), lag);
+            if (activity * 2 < content || activity < 2 * last)
+                return 0;
+        }
+        return depth;
+    }
+
+    /// <summary>
+    /// Sum of absolute differences between samples <paramref name="lag"/> apart (about <see cref="ActivitySpan"/> px),
+    /// scaled to a mean per pair in 1/16 grey levels. The lag keeps pixel noise from dominating fine sampling steps.
+    /// </summary>
+    private static long Activity(ReadOnlySpan<byte> line, int lag)
+    {
+        long sum = 0;
+        for (int j = lag; j < line.Length; j++)
+            sum += Math.Abs(line[j] - line[j - lag]);
+        return sum * 16 / Math.Max(1, line.Length - lag);
     }
 
     private bool SplitPiece(Box piece, bool rowsAreLines)

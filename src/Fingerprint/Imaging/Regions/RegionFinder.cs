@@ -48,7 +48,7 @@ public sealed class RegionFinder
 
     /// <summary>
     /// The image without its uniform borders (per-side colours, near-black/white with JPEG noise), letterbox and
-    /// pillarbox bars, caption bands and UI bars; the whole image when there is nothing to peel or the image is
+    /// pillarbox bars (solid or blurred-extension), caption bands and UI bars; the whole image when there is nothing to peel or the image is
     /// smaller than <see cref="RegionOptions.MinImageSide"/>. Always inside the image; never empty unless the image is.
     /// </summary>
     public RegionRect TrimBorders(ImageView image)
@@ -57,9 +57,7 @@ public sealed class RegionFinder
         if (!IsAnalysable(image))
             return full.ToRect();
         _analyzer.Load(image);
-        Box trimmed = full;
-        _analyzer.PeelAll(ref trimmed, full);
-        return trimmed.ToRect();
+        return _analyzer.Trim(full).ToRect();
     }
 
     /// <summary>
@@ -79,8 +77,7 @@ public sealed class RegionFinder
             return;
 
         _analyzer.Load(image);
-        Box trimmed = full;
-        _analyzer.PeelAll(ref trimmed, full);
+        Box trimmed = _analyzer.Trim(full);
         if (IsMeaningfulTrim(trimmed, image.Width, image.Height))
             regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
 

@@ -174,6 +174,7 @@ public class RegionFinderInputTests
         { new RegionOptions { TextMinContrast = 0 }, nameof(RegionOptions.TextMinContrast) },
         { new RegionOptions { TextMaxMeanRunFraction = double.PositiveInfinity }, nameof(RegionOptions.TextMaxMeanRunFraction) },
         { new RegionOptions { MaxTextRunFraction = 0 }, nameof(RegionOptions.MaxTextRunFraction) },
+        { new RegionOptions { BlurredBandMaxActivity = 0 }, nameof(RegionOptions.BlurredBandMaxActivity) },
         { new RegionOptions { MinPanelFraction = 0.6 }, nameof(RegionOptions.MinPanelFraction) },
         { new RegionOptions { MinPanelPixels = 4 }, nameof(RegionOptions.MinPanelPixels) },
         { new RegionOptions { MaxPanels = 1 }, nameof(RegionOptions.MaxPanels) },

@@ -83,6 +83,16 @@ public class RegionFinderTrimTests
         RegionAssert.Near(photo, Assert.Single(regions, r => r.Kind == RegionKind.Trimmed).Rect);
     }
 
+    [Fact]
+    public void TrimBorders_LargeHeavyCaptionOnNarrowMeme_PeelsBothBands()
+    {
+        // Text 17% of the width high in a heavy face: the busiest rows through the letters are mostly ink with long
+        // runs (not "text lines" on their own), so the band is recognised by its structure: a short non-uniform run,
+        // mostly text-like, closed by uniform padding. Found by a random sweep (seed 39).
+        var (canvas, photo) = SyntheticMemes.Captioned(39, 203, 231, 1, 1, 35, SyntheticMemes.White, SyntheticMemes.MidGrey, 0.25);
+        RegionAssert.Near(photo, new RegionFinder().TrimBorders(canvas.View));
+    }
+
     [Theory]
     [InlineData(21, 1, 0)]
     [InlineData(22, 0, 1)]
@@ -170,6 +180,32 @@ public class RegionFinderTrimTests
             Array.Copy(meme.Rgb, y * meme.Width * 3, canvas.Rgb, ((y + pad) * canvas.Width + pad) * 3, meme.Width * 3);
         var truth = new RegionRect(photo.X + pad, photo.Y + pad, photo.Width, photo.Height);
         RegionAssert.Near(truth, new RegionFinder().TrimBorders(canvas.View));
+    }
+
+    [Theory]
+    // Apps blur the cover-scaled copy heavily; here the box-blur radius is 5-8% of the frame's short side. A light
+    // blur (3% of the side on this texture) keeps over 0.6 of the picture's activity and is not detected.
+    [InlineData(81, 640, 360, 203, 360, 20)]   // a 9:16 video on a 16:9 frame: blurred pillarbox
+    [InlineData(82, 600, 400, 300, 400, 24)]
+    [InlineData(83, 360, 640, 360, 203, 20)]   // a 16:9 video on a 9:16 frame: blurred letterbox
+    [InlineData(84, 400, 600, 400, 300, 30)]
+    public void TrimBorders_BlurredExtensionBands_PeelsBothBands(int seed, int width, int height, int contentW, int contentH, int blur)
+    {
+        var (canvas, content) = SyntheticMemes.BlurredExtension((ulong)seed, width, height, contentW, contentH, blur);
+        RegionAssert.Near(content, new RegionFinder().TrimBorders(canvas.View));
+        RegionRect off = new RegionFinder(new RegionOptions { DetectBlurredBands = false }).TrimBorders(canvas.View);
+        Assert.Equal(new RegionRect(0, 0, width, height), off);
+    }
+
+    [Fact]
+    public void TrimBorders_BlurredBandOnOneSideOnly_IsKept()
+    {
+        // A smooth area on one side only (sky, bokeh) has no symmetric twin: not a blurred extension.
+        var (wide, _) = SyntheticMemes.BlurredExtension(85, 640, 360, 203, 360, 20);
+        var canvas = new SyntheticCanvas(640 - 218, 360);
+        for (int y = 0; y < 360; y++)
+            Array.Copy(wide.Rgb, y * 640 * 3, canvas.Rgb, y * canvas.Width * 3, canvas.Width * 3);
+        Assert.Equal(new RegionRect(0, 0, canvas.Width, 360), new RegionFinder().TrimBorders(canvas.View));
     }
 
     [Fact]

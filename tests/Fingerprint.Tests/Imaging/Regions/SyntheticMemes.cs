@@ -166,6 +166,65 @@ internal static class SyntheticMemes
     }
 
     /// <summary>
+    /// A "blurred extension" frame: a <paramref name="contentWidth"/> x <paramref name="contentHeight"/> photo centred on
+    /// a <paramref name="width"/> x <paramref name="height"/> canvas whose background is the same photo scaled to cover
+    /// the canvas (uniform scale, centred, cropped) and box-blurred (radius <paramref name="blurRadius"/>, three passes each way: close to a Gaussian of
+    /// sigma = radius), as video apps fill letterbox and pillarbox bars.
+    /// </summary>
+    public static (SyntheticCanvas Canvas, RegionRect Content) BlurredExtension(
+        ulong seed, int width, int height, int contentWidth, int contentHeight, int blurRadius)
+    {
+        var rng = new SplitMix64(seed);
+        var photo = new SyntheticCanvas(contentWidth, contentHeight);
+        photo.Photo(new RegionRect(0, 0, contentWidth, contentHeight), rng);
+        var canvas = new SyntheticCanvas(width, height);
+        double[] plane = new double[width * height];
+        double scale = Math.Max((double)width / contentWidth, (double)height / contentHeight); // "cover", centred
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < height; y++)
+            {
+                for (int x = 0; x < width; x++)
+                {
+                    int sx = Math.Clamp((int)((x - width / 2.0) / scale + contentWidth / 2.0), 0, contentWidth - 1);
+                    int sy = Math.Clamp((int)((y - height / 2.0) / scale + contentHeight / 2.0), 0, contentHeight - 1);
+                    plane[y * width + x] = photo.Rgb[(sy * contentWidth + sx) * 3 + c];
+                }
+            }
+            for (int pass = 0; pass < 3; pass++)
+            {
+                BoxBlur(plane, width, height, 1, width, blurRadius);
+                BoxBlur(plane, height, width, width, 1, blurRadius);
+            }
+            for (int i = 0; i < plane.Length; i++)
+                canvas.Rgb[i * 3 + c] = (byte)Math.Clamp((int)Math.Round(plane[i]), 0, 255);
+        }
+        var content = new RegionRect((width - contentWidth) / 2, (height - contentHeight) / 2, contentWidth, contentHeight);
+        for (int y = 0; y < contentHeight; y++)
+            Array.Copy(photo.Rgb, y * contentWidth * 3, canvas.Rgb, ((content.Y + y) * width + content.X) * 3, contentWidth * 3);
+        canvas.Noise(rng, NoiseAmplitude);
+        return (canvas, content);
+    }
+
+    // One box-blur pass along lines of `length` samples `step` apart, `lines` of them `lineStep` apart; edges clamp.
+    private static void BoxBlur(double[] plane, int length, int lines, int step, int lineStep, int radius)
+    {
+        double[] line = new double[length];
+        for (int l = 0; l < lines; l++)
+        {
+            for (int i = 0; i < length; i++)
+                line[i] = plane[l * lineStep + i * step];
+            for (int i = 0; i < length; i++)
+            {
+                double sum = 0;
+                for (int k = -radius; k <= radius; k++)
+                    sum += line[Math.Clamp(i + k, 0, length - 1)];
+                plane[l * lineStep + i * step] = sum / (2 * radius + 1);
+            }
+        }
+    }
+
+    /// <summary>
     /// A landscape whose top part is sky down to an irregular horizon (hills: two sinusoids plus a random walk, from
     /// <paramref name="skyFraction"/> of the height, +-8% of it). The sky is flat (one colour plus noise) or, with
     /// <paramref name="gradient"/>, a smooth vertical gradient (grey 170 at the top to 210 at the mean horizon).
