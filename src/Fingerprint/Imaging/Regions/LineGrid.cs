@@ -1,8 +1,9 @@
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
-/// Grey samples of every row (or every column) of an image, each line point-sampled at evenly spaced positions
-/// across the image: <c>Line(i)[j]</c> is the grey of the pixel at position <see cref="Positions"/>[j] along line i.
+/// Colour samples of every row (or every column) of an image, each line point-sampled at evenly spaced positions
+/// across the image: sample j of line i (bytes 3j..3j+2 of <see cref="Line"/>(i), see <see cref="SampleColour"/>) is
+/// the pixel at position <see cref="Positions"/>[j] along line i.
 /// For rows, lines are y = 0..height-1 and positions are x; for columns, lines are x and positions are y. Storing
 /// columns as lines too keeps both directions contiguous, so one set of line tests serves all four sides.
 /// Owned scratch: grows on demand, never shrinks.
@@ -24,9 +25,14 @@ internal sealed class LineGrid
     /// <summary>Where each sample sits along its line (ascending, inside the image).</summary>
     public ReadOnlySpan<int> Positions => _positions.AsSpan(0, SampleCount);
 
-    public ReadOnlySpan<byte> Line(int line) => _samples.AsSpan(line * SampleCount, SampleCount);
+    /// <summary>All samples of a line (3 bytes each).</summary>
+    public ReadOnlySpan<byte> Line(int line) => _samples.AsSpan(line * SampleCount * SampleColour.Channels, SampleCount * SampleColour.Channels);
 
-    internal Span<byte> Samples => _samples.AsSpan(0, LineCount * SampleCount);
+    /// <summary>Samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of a line.</summary>
+    public ReadOnlySpan<byte> Span(int line, int start, int count) =>
+        _samples.AsSpan((line * SampleCount + start) * SampleColour.Channels, count * SampleColour.Channels);
+
+    internal Span<byte> Samples => _samples.AsSpan(0, LineCount * SampleCount * SampleColour.Channels);
 
     /// <summary>
     /// Lays out <paramref name="lineCount"/> lines of <paramref name="extent"/> pixels with about
@@ -37,7 +43,7 @@ internal sealed class LineGrid
     {
         int step = Math.Max(1, (int)(((long)extent + target - 1) / target));
         int count = extent == 0 ? 0 : (int)(((long)extent + step - 1) / step);
-        long total = (long)lineCount * count;
+        long total = (long)lineCount * count * SampleColour.Channels;
         if (total > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(lineCount), $"{lineCount} lines of {count} samples do not fit in one array.");
         if (_samples.Length < total)

@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
-/// Fills <see cref="LineGrid"/>s from an <see cref="ImageView"/>. Grey is the integer mean of the colour channels,
-/// floor((c0 + c1 + c2) / 3), alpha ignored; a Gray8 pixel is its own grey. So Gray8 v, Rgb24 (v, v, v) and
-/// Rgba32/Bgra32 (v, v, v, any alpha) sample identically, and Rgba32 and Bgra32 of the same bytes agree. The mean
-/// (rather than luma) is used because only equality of colours matters here, and it treats every channel alike.
+/// Fills <see cref="LineGrid"/>s from an <see cref="ImageView"/>: each sample is the pixel's first three bytes in
+/// memory order (R, G, B for Rgb24 and Rgba32; B, G, R for Bgra32, which is equivalent because every use of a sample
+/// is symmetric in the channels; alpha ignored), and a Gray8 pixel v becomes v, v, v. So Gray8 v, Rgb24 (v, v, v) and
+/// Rgba32/Bgra32 (v, v, v, any alpha) give the same regions, and so do Rgba32 and Bgra32 of the same picture.
 /// </summary>
 /// <remarks>
 /// Point sampling, not box averaging: every row is sampled for the row grid and every column for the column grid, so
@@ -21,7 +21,7 @@ internal static class LineSampler
     /// <summary>Sampled rows handled together by <see cref="SampleColumns"/>: each column's 8 samples are 8 adjacent bytes.</summary>
     private const int ColumnBlock = 8;
 
-    /// <summary>Row grid: line y, sample j = grey of pixel (positions[j], y). Needs rows.LineCount == height.</summary>
+    /// <summary>Row grid: line y, sample j = pixel (positions[j], y). Needs rows.LineCount == height.</summary>
     public static void SampleRows(ImageView image, LineGrid rows)
     {
         if (rows.LineCount != image.Height || (rows.SampleCount > 0 && rows.Positions[^1] >= image.Width))
@@ -37,24 +37,16 @@ internal static class LineSampler
         for (int y = 0; y < image.Height; y++)
         {
             ref byte row = ref Unsafe.Add(ref pixels, (nint)y * stride);
-            Span<byte> line = samples.Slice(y * n, n);
-            if (bpp == 1)
-            {
-                for (int j = 0; j < line.Length; j++)
-                    line[j] = Unsafe.Add(ref row, positions[j]);
-            }
-            else
-            {
-                for (int j = 0; j < line.Length; j++)
-                    line[j] = Grey(ref Unsafe.Add(ref row, positions[j] * bpp));
-            }
+            Span<byte> line = samples.Slice(y * n * 3, n * 3);
+            for (int j = 0; j < n; j++)
+                Store(line.Slice(3 * j, 3), ref Unsafe.Add(ref row, positions[j] * bpp), bpp);
         }
     }
 
     /// <summary>
-    /// Column grid: line x, sample i = grey of pixel (x, positions[i]). Needs columns.LineCount == width. Reads the
-    /// sampled rows sequentially, <see cref="ColumnBlock"/> at a time, so the transposed writes fill whole runs of
-    /// adjacent bytes instead of touching one cache line per sample.
+    /// Column grid: line x, sample i = pixel (x, positions[i]). Needs columns.LineCount == width. Reads the
+    /// sampled rows sequentially, <see cref="ColumnBlock"/> at a time, so the transposed writes fill runs of adjacent
+    /// bytes instead of touching one cache line per sample.
     /// </summary>
     public static void SampleColumns(ImageView image, LineGrid columns)
     {
@@ -75,27 +67,35 @@ internal static class LineSampler
                 rowOffsets[k] = (nint)positions[i + k] * stride;
             for (int x = 0; x < width; x++)
             {
-                Span<byte> dst = samples.Slice(x * n + i, ColumnBlock);
+                Span<byte> dst = samples.Slice((x * n + i) * 3, ColumnBlock * 3);
                 nint o = (nint)x * bpp;
-                for (int k = 0; k < dst.Length; k++)
-                {
-                    ref byte p = ref Unsafe.Add(ref pixels, rowOffsets[k] + o);
-                    dst[k] = bpp == 1 ? p : Grey(ref p);
-                }
+                for (int k = 0; k < ColumnBlock; k++)
+                    Store(dst.Slice(3 * k, 3), ref Unsafe.Add(ref pixels, rowOffsets[k] + o), bpp);
             }
         }
         for (; i < n; i++)
         {
             ref byte row = ref Unsafe.Add(ref pixels, (nint)positions[i] * stride);
             for (int x = 0; x < width; x++)
-            {
-                ref byte p = ref Unsafe.Add(ref row, (nint)x * bpp);
-                samples[x * n + i] = bpp == 1 ? p : Grey(ref p);
-            }
+                Store(samples.Slice((x * n + i) * 3, 3), ref Unsafe.Add(ref row, (nint)x * bpp), bpp);
         }
     }
 
-    /// <summary>floor((p[0] + p[1] + p[2]) / 3).</summary>
+    /// <summary>The pixel at <paramref name="p"/> as one sample: its first three bytes, or its grey byte three times.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte Grey(ref byte p) => (byte)(((uint)p + Unsafe.Add(ref p, 1) + Unsafe.Add(ref p, 2)) / 3);
+    private static void Store(Span<byte> dst, ref byte p, int bpp)
+    {
+        if (bpp == 1)
+        {
+            dst[2] = p;
+            dst[1] = p;
+            dst[0] = p;
+        }
+        else
+        {
+            dst[2] = Unsafe.Add(ref p, 2);
+            dst[1] = Unsafe.Add(ref p, 1);
+            dst[0] = p;
+        }
+    }
 }

@@ -18,17 +18,32 @@ namespace Fingerprint.Imaging.Regions;
 /// text lines are background with short runs of ink).
 /// </para>
 /// <para>
-/// Peeling one layer from one side: take the side's edge line; its background is the median of its central half.
-/// Runs of another uniform colour at the ends of the edge line are the neighbouring sides' borders (corners) and are
-/// set aside for the whole layer, so each side may have its own colour. Walk inward classifying each line against the
-/// background as <see cref="LineClass.Uniform"/>, <see cref="LineClass.Text"/> or <see cref="LineClass.Content"/>;
-/// stop at the picture (a non-uniform run that is not a line of text closed by uniform lines). Candidate ends are the lines where a uniform line is followed by a non-uniform one. The deepest
-/// candidate that is a strict boundary wins (a straight step: at least <see cref="RegionOptions.BoundaryContrastFraction"/>
-/// of the samples change across it, and two of the next four lines are content far from the background); failing
-/// that, the first candidate if it is a loose boundary (the same without "content", for textured edges); failing
-/// that, nothing. So a caption band is peeled to the photo below its last padding line, while a flat sky above an
-/// irregular horizon (no straight step), a smooth gradient (no step at all) and a lone text line (not content after
-/// it) are not. Nothing is peeled that would leave less than <see cref="RegionOptions.MinContentFraction"/>.
+/// Samples are colours (<see cref="SampleColour"/>); "the same colour" means within
+/// <see cref="RegionOptions.ColorTolerance"/> in every channel.
+/// </para>
+/// <para>
+/// Peeling one layer from one side: the side's edge line must be uniform; its colour is the per-channel median of its
+/// central half. Runs of another uniform colour at the ends of the edge line are the neighbouring sides' borders
+/// (corners) and are set aside for the whole layer, so each side may have its own colour. Walk inward classifying
+/// each line against the colour as <see cref="LineClass.Uniform"/>, <see cref="LineClass.Text"/> or
+/// <see cref="LineClass.Content"/>; stop at the picture (a non-uniform run that is not a line of text closed by
+/// uniform lines again). Candidate ends are the lines where a uniform line is followed by a non-uniform one. The
+/// deepest candidate that is a strict boundary wins (a straight step: at least
+/// <see cref="RegionOptions.BoundaryContrastFraction"/> of the samples change across it, and two of the next four
+/// lines are content that far off the colour); failing that, the first candidate if it is a loose boundary (the same
+/// without "content", for text-like picture edges); failing that, nothing. So a caption band is peeled down to the
+/// picture below its last padding line, while a flat sky above an irregular horizon (no straight step), a smooth
+/// gradient (no step at all) and a lone text line (no content after it) are not. Nothing is peeled that would leave
+/// less than <see cref="RegionOptions.MinContentFraction"/>. Layers are peeled side after side, round after round,
+/// so a pad around a caption meme, or a status bar above side borders, comes off layer by layer.
+/// </para>
+/// <para>
+/// Panels: a gutter is a run of at least <see cref="RegionOptions.MinGutterPixels"/> lines uniform across the whole
+/// current rectangle (widened through caption lines closed by uniform lines of the same colour), strictly inside it,
+/// with a loose boundary on both sides. Cuts are taken greedily in order where both pieces keep the minimum panel
+/// size; horizontal gutters are tried first, so panels come in reading order. Each new panel is peeled (frame lines,
+/// residual margins, its own caption). Level by level, every panel is split again, up to four levels, keeping the
+/// last level within <see cref="RegionOptions.MaxPanels"/>.
 /// </para>
 /// </remarks>
 internal sealed class RegionAnalyzer
@@ -39,8 +54,9 @@ internal sealed class RegionAnalyzer
     private const int MaxSplitLevels = 4;
     private const int BoundaryLookahead = 4;
     private const int RunProbe = 4;
+    private const int ProbeCount = 16;
 
-    /// <summary>Below a mean of this many grey levels between samples a picture is too flat to tell from a blur.</summary>
+    /// <summary>Below a mean of this many levels between samples a picture is too flat to tell from a blur.</summary>
     private const int MinContentActivity = 4;
 
     /// <summary>
@@ -173,18 +189,18 @@ internal sealed class RegionAnalyzer
         int dir = edge is Edge.Top or Edge.Left ? 1 : -1;
         int first = dir > 0 ? lineLo : lineHi - 1;
 
-        ReadOnlySpan<byte> edgeLine = grid.Line(first).Slice(s0, n);
+        ReadOnlySpan<byte> edgeLine = grid.Span(first, s0, n);
         int background = CentralMedian(edgeLine);
         int prefix = EndRun(edgeLine, background, fromStart: true);
-        int suffix = EndRun(edgeLine[prefix..], background, fromStart: false);
+        int suffix = EndRun(edgeLine[(prefix * SampleColour.Channels)..], background, fromStart: false);
         int m0 = s0 + prefix;
         int m = n - prefix - suffix;
         if (m < Math.Max(MinLineSamples, n / 3))
             return false;
-        int prefixColour = edgeLine[0];
-        int suffixColour = edgeLine[n - 1];
+        int prefixColour = SampleColour.At(edgeLine, 0);
+        int suffixColour = SampleColour.At(edgeLine, n - 1);
 
-        // Walk inward. Uniform lines continue the layer. A run of non-uniform lines continues it only while it looks
+        // Walk inward from a uniform edge line. Uniform lines continue the layer. A run of non-uniform lines continues it only while it looks
         // like a line of text: text-like from its first lines on (one of the first RunProbe lines is Text), at most a
         // third non-text lines (a heavy face's busiest rows), at most maxRun lines, closed by a uniform line again.
         // Anything else ends the walk: it is the picture.
@@ -194,10 +210,12 @@ internal sealed class RegionAnalyzer
         LineClass previous = LineClass.Content;
         for (int depth = 0; depth < extent; depth++)
         {
-            ReadOnlySpan<byte> line = grid.Line(first + dir * depth);
-            LineClass cls = IsColour(line.Slice(s0, prefix), prefixColour) && IsColour(line.Slice(m0 + m, suffix), suffixColour)
-                ? Classify(LineStats.Measure(line.Slice(m0, m), background, _tolerance, _options.TextMinContrast))
+            int index = first + dir * depth;
+            LineClass cls = IsColour(grid.Span(index, s0, prefix), prefixColour) && IsColour(grid.Span(index, m0 + m, suffix), suffixColour)
+                ? Classify(LineStats.Measure(grid.Span(index, m0, m), background, _tolerance, _options.TextMinContrast))
                 : LineClass.Content;
+            if (depth == 0 && cls != LineClass.Uniform)
+                return false; // a layer starts with a plain line: padding, a bar, or a band's top margin
             if (cls == LineClass.Uniform)
             {
                 if (runLength > 0 && 3 * runText < 2 * runLength)
@@ -262,13 +280,13 @@ internal sealed class RegionAnalyzer
     private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict)
     {
         int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction);
-        ReadOnlySpan<byte> a = grid.Line(first + dir * (depth - 1)).Slice(m0, m);
-        ReadOnlySpan<byte> b = grid.Line(first + dir * depth).Slice(m0, m);
-        ReadOnlySpan<byte> c = depth + 1 < available ? grid.Line(first + dir * (depth + 1)).Slice(m0, m) : b;
+        ReadOnlySpan<byte> a = grid.Span(first + dir * (depth - 1), m0, m);
+        ReadOnlySpan<byte> b = grid.Span(first + dir * depth, m0, m);
+        ReadOnlySpan<byte> c = depth + 1 < available ? grid.Span(first + dir * (depth + 1), m0, m) : b;
         int stepping = 0;
         for (int j = 0; j < m; j++)
         {
-            if (Math.Abs(b[j] - a[j]) > _tolerance || Math.Abs(c[j] - a[j]) > _tolerance)
+            if (SampleColour.Distance(b, a, j) > _tolerance || SampleColour.Distance(c, a, j) > _tolerance)
                 stepping++;
         }
         if (stepping < need)
@@ -278,7 +296,7 @@ internal sealed class RegionAnalyzer
         int strong = 0;
         for (int k = depth; k < end; k++)
         {
-            LineStats stats = LineStats.Measure(grid.Line(first + dir * k).Slice(m0, m), background, _tolerance, _options.TextMinContrast);
+            LineStats stats = LineStats.Measure(grid.Span(first + dir * k, m0, m), background, _tolerance, _options.TextMinContrast);
             if (stats.Ink >= need && (!strict || Classify(stats) == LineClass.Content))
                 strong++;
         }
@@ -316,7 +334,7 @@ internal sealed class RegionAnalyzer
         Span<long> probes = stackalloc long[9];
         int third = extent / 3;
         for (int k = 0; k < probes.Length; k++)
-            probes[k] = Activity(grid.Line(lo + third + k * third / probes.Length).Slice(s0, n), lag);
+            probes[k] = Activity(grid.Span(lo + third + k * third / probes.Length, s0, n), lag);
         probes.Sort();
         long content = probes[probes.Length / 2];
         if (content < MinContentActivity * 16)
@@ -348,7 +366,7 @@ internal sealed class RegionAnalyzer
         long last = 0;
         while (depth <= maxDepth)
         {
-            long activity = Activity(grid.Line(first + dir * depth).Slice(s0, n), lag);
+            long activity = Activity(grid.Span(first + dir * depth, s0, n), lag);
             if (activity > bandMax)
                 break;
             last = activity;
@@ -360,7 +378,7 @@ internal sealed class RegionAnalyzer
         // twice as active as the band's last line.
         for (int k = 0; k < 2; k++)
         {
-            long activity = Activity(grid.Line(first + dir * (depth + k)).Slice(s0, n), lag);
+            long activity = Activity(grid.Span(first + dir * (depth + k), s0, n), lag);
             if (activity * 2 < content || activity < 2 * last)
                 return 0;
         }
@@ -368,15 +386,17 @@ internal sealed class RegionAnalyzer
     }
 
     /// <summary>
-    /// Sum of absolute differences between samples <paramref name="lag"/> apart (about <see cref="ActivitySpan"/> px),
-    /// scaled to a mean per pair in 1/16 grey levels. The lag keeps pixel noise from dominating fine sampling steps.
+    /// Sum of absolute channel differences between samples <paramref name="lag"/> apart (about
+    /// <see cref="ActivitySpan"/> px), scaled to a mean per pair and channel in 1/16 levels. The lag keeps pixel noise
+    /// from dominating fine sampling steps.
     /// </summary>
     private static long Activity(ReadOnlySpan<byte> line, int lag)
     {
+        int channels = SampleColour.Channels;
         long sum = 0;
-        for (int j = lag; j < line.Length; j++)
-            sum += Math.Abs(line[j] - line[j - lag]);
-        return sum * 16 / Math.Max(1, line.Length - lag);
+        for (int o = lag * channels; o < line.Length; o++)
+            sum += Math.Abs(line[o] - line[o - lag * channels]);
+        return sum * 16 / Math.Max(1, line.Length - lag * channels);
     }
 
     private bool SplitPiece(Box piece, bool rowsAreLines)
@@ -398,7 +418,7 @@ internal sealed class RegionAnalyzer
         int line = lo;
         while (line < hi)
         {
-            if (!IsOwnUniform(grid.Line(line).Slice(s0, n), out int colour))
+            if (!IsOwnUniform(grid.Span(line, s0, n), out int colour))
             {
                 line++;
                 continue;
@@ -454,7 +474,7 @@ internal sealed class RegionAnalyzer
     }
 
     private LineClass ClassifyLine(LineGrid grid, int line, int s0, int n, int background) =>
-        Classify(LineStats.Measure(grid.Line(line).Slice(s0, n), background, _tolerance, _options.TextMinContrast));
+        Classify(LineStats.Measure(grid.Span(line, s0, n), background, _tolerance, _options.TextMinContrast));
 
     private LineClass Classify(in LineStats stats)
     {
@@ -471,65 +491,66 @@ internal sealed class RegionAnalyzer
 
     private int Outliers(int count) => (int)(count * _options.OutlierFraction);
 
-    /// <summary>Uniform against its own colour (median of three spread samples); early exit on content.</summary>
+    /// <summary>Uniform against its own colour (per-channel median of three spread samples); early exit on content.</summary>
     private bool IsOwnUniform(ReadOnlySpan<byte> line, out int colour)
     {
-        int n = line.Length;
-        colour = MedianOfThree(line[n / 4], line[n / 2], line[3 * n / 4]);
+        int n = line.Length / SampleColour.Channels;
+        int a = SampleColour.At(line, n / 4), b = SampleColour.At(line, n / 2), c = SampleColour.At(line, 3 * n / 4);
+        colour = MedianOfThree(a & 0xFF, b & 0xFF, c & 0xFF)
+            | MedianOfThree(a >> 8 & 0xFF, b >> 8 & 0xFF, c >> 8 & 0xFF) << 8
+            | MedianOfThree(a >> 16, b >> 16, c >> 16) << 16;
+        // Most lines are picture: probe spread samples first, where neighbours would be alike.
         int allowed = Outliers(n);
-        int far = 0;
-        foreach (byte v in line)
-        {
-            if (Math.Abs(v - colour) > _tolerance && ++far > allowed)
-                return false;
-        }
-        return true;
+        if (SampleColour.CountFar(line, colour, _tolerance, n / (2 * ProbeCount), Math.Max(1, n / ProbeCount), allowed) > allowed)
+            return false;
+        return IsColour(line, colour);
     }
 
+    /// <summary>All samples but the allowed outliers are within the tolerance of <paramref name="colour"/>.</summary>
     private bool IsColour(ReadOnlySpan<byte> span, int colour)
     {
-        int allowed = Outliers(span.Length);
-        int far = 0;
-        foreach (byte v in span)
-        {
-            if (Math.Abs(v - colour) > _tolerance && ++far > allowed)
-                return false;
-        }
-        return true;
+        int allowed = Outliers(span.Length / SampleColour.Channels);
+        return SampleColour.CountFar(span, colour, _tolerance, 0, 1, allowed) <= allowed;
     }
 
     /// <summary>Length of the run of one colour (other than the background) at one end of the line; 0 if none.</summary>
     private int EndRun(ReadOnlySpan<byte> line, int background, bool fromStart)
     {
-        int n = line.Length;
+        int n = line.Length / SampleColour.Channels;
         if (n == 0)
             return 0;
-        int colour = fromStart ? line[0] : line[n - 1];
-        if (Math.Abs(colour - background) <= _tolerance)
+        int colour = SampleColour.At(line, fromStart ? 0 : n - 1);
+        if (SampleColour.Distance(colour, background) <= _tolerance)
             return 0;
         int run = 0;
-        while (run < n && Math.Abs(line[fromStart ? run : n - 1 - run] - colour) <= _tolerance)
+        while (run < n && SampleColour.Distance(line, fromStart ? run : n - 1 - run, colour) <= _tolerance)
             run++;
         return run;
     }
 
-    /// <summary>The median of the central half of the line (the lower median for an even count).</summary>
+    /// <summary>The per-channel median of the central half of the line (lower median for an even count), packed.</summary>
     private int CentralMedian(ReadOnlySpan<byte> line)
     {
-        int n = line.Length;
-        ReadOnlySpan<byte> central = line.Slice(n / 4, n - 2 * (n / 4));
-        Span<int> histogram = _histogram;
-        histogram.Clear();
-        foreach (byte v in central)
-            histogram[v]++;
-        int rank = (central.Length - 1) / 2;
-        for (int v = 0; v < 256; v++)
+        int n = line.Length / SampleColour.Channels;
+        int start = n / 4, count = n - 2 * (n / 4);
+        int packed = 0;
+        for (int channel = 0; channel < SampleColour.Channels; channel++)
         {
-            rank -= histogram[v];
-            if (rank < 0)
-                return v;
+            Span<int> histogram = _histogram;
+            histogram.Clear();
+            for (int j = start; j < start + count; j++)
+                histogram[line[j * SampleColour.Channels + channel]]++;
+            int rank = (count - 1) / 2;
+            int v = 0;
+            for (; v < 255; v++)
+            {
+                rank -= histogram[v];
+                if (rank < 0)
+                    break;
+            }
+            packed |= v << (8 * channel);
         }
-        return 255;
+        return packed;
     }
 
     private static int MedianOfThree(int a, int b, int c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));

@@ -8,7 +8,7 @@ namespace Fingerprint.Imaging.Regions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How: every row and every column is point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> grey values
+/// How: every row and every column is point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
 /// (<see cref="LineSampler"/>), so the cost is about 2 x 256 x (width + height) pixel reads whatever the format, and
 /// borders and gutters land on exact pixels. Layers are peeled from each side while they are uniform or caption-like
 /// and end at a straight boundary; panels come from a recursive XY-cut on gutters. The algorithm, its sources and

@@ -3,8 +3,8 @@ using Fingerprint.Internal;
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
-/// Thresholds of <see cref="RegionFinder"/>. Grey levels are on the 0..255 scale of the per-pixel channel mean
-/// (alpha ignored). Fractions are of the line, side or image named in each property. The defaults were chosen on
+/// Thresholds of <see cref="RegionFinder"/>. Levels are on the 0..255 scale of one colour channel: two colours differ
+/// by their largest channel difference (alpha ignored; a grey pixel has three equal channels). Fractions are of the line, side or image named in each property. The defaults were chosen on
 /// synthetic memes (see the tests) and on the reasoning given per property; <see cref="RegionFinder"/> validates them
 /// once, in its constructor.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed record RegionOptions
     public int SamplesPerLine { get; init; } = 256;
 
     /// <summary>
-    /// A sample within this many grey levels of a colour counts as that colour (default 12, 0..127). Covers JPEG noise
+    /// A sample within this many levels (in every channel) of a colour counts as that colour (default 12, 0..127). Covers JPEG noise
     /// and ringing on flat areas (a few levels at quality 75 and up) with room to spare, and is well under the contrast
     /// of a real edge.
     /// </summary>
@@ -69,7 +69,7 @@ public sealed record RegionOptions
 
     /// <summary>
     /// Text is high-contrast: at least a third of a text line's off-background samples differ from the band colour by
-    /// this many grey levels (default 48, 1..255).
+    /// this many levels (default 48, 1..255).
     /// </summary>
     public int TextMinContrast { get; init; } = 48;
 

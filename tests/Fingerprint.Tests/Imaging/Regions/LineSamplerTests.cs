@@ -4,7 +4,7 @@ using Fingerprint.TestUtilities;
 
 namespace Fingerprint.Tests.Imaging.Regions;
 
-/// <summary>The sampling stage: grid layout, range lookup, and the sampled grey against a per-pixel recomputation.</summary>
+/// <summary>The sampling stage: grid layout, range lookup, and the samples against the pixels they come from.</summary>
 public class LineSamplerTests
 {
     [Theory]
@@ -65,7 +65,7 @@ public class LineSamplerTests
     [InlineData(PixelFormat.Rgba32, 41, 300, 3)]
     [InlineData(PixelFormat.Bgra32, 517, 263, 0)]
     [InlineData(PixelFormat.Rgb24, 1, 1, 7)]
-    public void SampleRowsAndColumns_MatchPerPixelChannelMean(PixelFormat format, int width, int height, int padding)
+    public void SampleRowsAndColumns_AreThePixelsChannels(PixelFormat format, int width, int height, int padding)
     {
         var rng = new SplitMix64((ulong)(width * 1000 + height));
         int bpp = format.BytesPerPixel();
@@ -81,17 +81,18 @@ public class LineSamplerTests
         columns.Reset(width, height, 64);
         LineSampler.SampleColumns(view, columns);
 
-        // The definition, recomputed here: grey = floor((c0 + c1 + c2) / 3), the only byte for Gray8; alpha unused.
-        int GreyAt(int x, int y)
+        // The definition, recomputed here: a sample is the pixel's first three bytes, or its one byte three times.
+        void AssertSample(ReadOnlySpan<byte> line, int j, int x, int y)
         {
             int o = y * stride + x * bpp;
-            return bpp == 1 ? pixels[o] : (pixels[o] + pixels[o + 1] + pixels[o + 2]) / 3;
+            for (int c = 0; c < 3; c++)
+                Assert.Equal(pixels[bpp == 1 ? o : o + c], line[3 * j + c]);
         }
         for (int y = 0; y < height; y++)
             for (int j = 0; j < rows.SampleCount; j++)
-                Assert.Equal(GreyAt(rows.Positions[j], y), rows.Line(y)[j]);
+                AssertSample(rows.Line(y), j, rows.Positions[j], y);
         for (int x = 0; x < width; x++)
             for (int i = 0; i < columns.SampleCount; i++)
-                Assert.Equal(GreyAt(x, columns.Positions[i]), columns.Line(x)[i]);
+                AssertSample(columns.Line(x), i, x, columns.Positions[i]);
     }
 }

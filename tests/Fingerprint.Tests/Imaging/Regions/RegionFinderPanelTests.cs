@@ -47,6 +47,20 @@ public class RegionFinderPanelTests
             Assert.DoesNotContain(regions, r => r.Kind == RegionKind.Trimmed);
     }
 
+    [Fact]
+    public void FindRegions_GreyMarginAsBrightAsThePanel_IsTrimmedByColour()
+    {
+        // The bottom panel is bluish with a channel mean close to the mid-grey (128) margin along its edge: a grey-only
+        // analysis sees no boundary there. Samples keep three channels, so the margin still differs. Found by a random
+        // sweep (seed 9).
+        var (canvas, panels) = SyntheticMemes.Collage(9, 1, 2, 137, 232, 12, 8, SyntheticMemes.MidGrey);
+        var regions = new List<ImageRegion>();
+        new RegionFinder().FindRegions(canvas.View, regions);
+        RegionAssert.Panels(panels, regions);
+        RegionAssert.Near(RegionRect.FromBounds(8, 8, canvas.Width - 8, canvas.Height - 8),
+            Assert.Single(regions, r => r.Kind == RegionKind.Trimmed).Rect);
+    }
+
     [Theory]
     [InlineData(101, 2, 1)]
     [InlineData(102, 1, 2)]

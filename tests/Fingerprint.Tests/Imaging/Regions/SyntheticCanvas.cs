@@ -150,13 +150,21 @@ internal sealed class SyntheticCanvas
     }
 
     /// <summary>Adds independent uniform noise in [-amplitude, amplitude] to every channel (JPEG-like speckle).</summary>
+    /// <summary>Replaces every pixel by its grey (floor of the channel mean) in all three channels.</summary>
+    public void MakeGrey()
+    {
+        byte[] gray = ToGray();
+        for (int i = 0; i < gray.Length; i++)
+            Rgb[3 * i] = Rgb[3 * i + 1] = Rgb[3 * i + 2] = gray[i];
+    }
+
     public void Noise(SplitMix64 rng, int amplitude)
     {
         for (int i = 0; i < Rgb.Length; i++)
             Rgb[i] = Clamp(Rgb[i] + rng.NextInt(-amplitude, amplitude + 1));
     }
 
-    /// <summary>The same pixels as Gray8, each the floor of its channel mean (the analyser's own grey definition).</summary>
+    /// <summary>The picture in grey (floor of the channel mean), as Gray8 bytes.</summary>
     public byte[] ToGray()
     {
         byte[] gray = new byte[Width * Height];
