@@ -26,7 +26,8 @@ internal sealed class LineGrid
     public ReadOnlySpan<int> Positions => _positions.AsSpan(0, SampleCount);
 
     /// <summary>All samples of a line (3 bytes each).</summary>
-    public ReadOnlySpan<byte> Line(int line) => _samples.AsSpan(line * SampleCount * SampleColour.Channels, SampleCount * SampleColour.Channels);
+    public ReadOnlySpan<byte> Line(int line) =>
+        _samples.AsSpan(line * SampleCount * SampleColour.Channels, SampleCount * SampleColour.Channels);
 
     /// <summary>Samples [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) of a line.</summary>
     public ReadOnlySpan<byte> Span(int line, int start, int count) =>
@@ -45,7 +46,7 @@ internal sealed class LineGrid
         int count = extent == 0 ? 0 : (int)(((long)extent + step - 1) / step);
         long total = (long)lineCount * count * SampleColour.Channels;
         if (total > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(lineCount), $"{lineCount} lines of {count} samples do not fit in one array.");
+            throw new ArgumentOutOfRangeException(nameof(lineCount), $"{lineCount} lines of {count} samples do not fit in an array.");
         if (_samples.Length < total)
             _samples = new byte[total];
         if (_positions.Length < count)

@@ -200,8 +200,8 @@ internal sealed class RegionAnalyzer
         int prefixColour = SampleColour.At(edgeLine, 0);
         int suffixColour = SampleColour.At(edgeLine, n - 1);
 
-        // Walk inward from a uniform edge line. Uniform lines continue the layer. A run of non-uniform lines continues it only while it looks
-        // like a line of text: text-like from its first lines on (one of the first RunProbe lines is Text), at most a
+        // Walk inward from a uniform edge line. Uniform lines continue the layer. A run of non-uniform lines continues
+        // it only while it looks like a line of text: text-like from its first lines on (one of the first RunProbe lines is Text), at most a
         // third non-text lines (a heavy face's busiest rows), at most maxRun lines, closed by a uniform line again.
         // Anything else ends the walk: it is the picture.
         int maxRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
@@ -211,7 +211,8 @@ internal sealed class RegionAnalyzer
         for (int depth = 0; depth < extent; depth++)
         {
             int index = first + dir * depth;
-            LineClass cls = IsColour(grid.Span(index, s0, prefix), prefixColour) && IsColour(grid.Span(index, m0 + m, suffix), suffixColour)
+            LineClass cls = IsColour(grid.Span(index, s0, prefix), prefixColour)
+                && IsColour(grid.Span(index, m0 + m, suffix), suffixColour)
                 ? Classify(LineStats.Measure(grid.Span(index, m0, m), background, _tolerance, _options.TextMinContrast))
                 : LineClass.Content;
             if (depth == 0 && cls != LineClass.Uniform)
@@ -306,10 +307,11 @@ internal sealed class RegionAnalyzer
     /// <summary>
     /// The "blurred extension" letterbox of re-uploaded video and photos: the picture centred on a blurred, enlarged
     /// copy of itself. Each band line is smooth (its activity, the mean absolute difference between samples about
-    /// 8 px apart, is at most <see cref="RegionOptions.BlurredBandMaxActivity"/> of the picture's, taken as the median over
-    /// nine lines of the middle third), the picture starts along a straight line (its first two lines are at least half
-    /// as active as the picture and twice as active as the band's last line), and, because apps centre the picture, the bands on the two opposite sides match in
-    /// depth to within 1% (at least 2 px); each is at least 4% of the dimension. A smooth area on one side of a photo (sky, bokeh) has no twin and is kept.
+    /// 8 px apart, is at most <see cref="RegionOptions.BlurredBandMaxActivity"/> of the picture's, taken as the median
+    /// over nine lines of the middle third), the picture starts along a straight line (its first two lines are at least
+    /// half as active as the picture and twice as active as the band's last line), and, because apps centre the
+    /// picture, the bands on the two opposite sides match in depth to within 1% (at least 2 px); each is at least 4% of
+    /// the dimension. A smooth area on one side of a photo (sky, bokeh) has no twin and is kept.
     /// </summary>
     private bool PeelBlurredPair(ref Box box, Box reference, bool rowsAreLines)
     {

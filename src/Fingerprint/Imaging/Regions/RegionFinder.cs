@@ -15,10 +15,10 @@ namespace Fingerprint.Imaging.Regions;
 /// its rules are described on <see cref="RegionAnalyzer"/>.
 /// </para>
 /// <para>
-/// Limits (by design): panels that touch without a uniform gutter of at least <see cref="RegionOptions.MinGutterPixels"/>
-/// are not split; a flat background that meets the picture along a straight line (a sea horizon under a flat sky, a
-/// mount around a framed picture) is indistinguishable from padding and is trimmed. A wrong trim or split only adds a
-/// region: "full" is always reported.
+/// Limits (by design): panels that touch without a uniform gutter of at least <see
+/// cref="RegionOptions.MinGutterPixels"/> are not split; a flat background that meets the picture along a straight line
+/// (a sea horizon under a flat sky, a mount around a framed picture) is indistinguishable from padding and is trimmed.
+/// A wrong trim or split only adds a region: "full" is always reported.
 /// </para>
 /// <para>
 /// Threads: an instance owns its scratch and is not thread-safe; use one per worker. After the first call on an
@@ -48,8 +48,9 @@ public sealed class RegionFinder
 
     /// <summary>
     /// The image without its uniform borders (per-side colours, near-black/white with JPEG noise), letterbox and
-    /// pillarbox bars (solid or blurred-extension), caption bands and UI bars; the whole image when there is nothing to peel or the image is
-    /// smaller than <see cref="RegionOptions.MinImageSide"/>. Always inside the image; never empty unless the image is.
+    /// pillarbox bars (solid or blurred-extension), caption bands and UI bars; the whole image when there is nothing to
+    /// peel or the image is smaller than <see cref="RegionOptions.MinImageSide"/>. Always inside the image; never empty
+    /// unless the image is.
     /// </summary>
     public RegionRect TrimBorders(ImageView image)
     {

@@ -4,9 +4,9 @@ namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
 /// Thresholds of <see cref="RegionFinder"/>. Levels are on the 0..255 scale of one colour channel: two colours differ
-/// by their largest channel difference (alpha ignored; a grey pixel has three equal channels). Fractions are of the line, side or image named in each property. The defaults were chosen on
-/// synthetic memes (see the tests) and on the reasoning given per property; <see cref="RegionFinder"/> validates them
-/// once, in its constructor.
+/// by their largest channel difference (alpha ignored; a grey pixel has three equal channels). Fractions are of the
+/// line, side or image named in each property. The defaults were chosen on synthetic memes (see the tests) and on the
+/// reasoning given per property; <see cref="RegionFinder"/> validates them once, in its constructor.
 /// </summary>
 public sealed record RegionOptions
 {
@@ -21,9 +21,9 @@ public sealed record RegionOptions
     public int SamplesPerLine { get; init; } = 256;
 
     /// <summary>
-    /// A sample within this many levels (in every channel) of a colour counts as that colour (default 12, 0..127). Covers JPEG noise
-    /// and ringing on flat areas (a few levels at quality 75 and up) with room to spare, and is well under the contrast
-    /// of a real edge.
+    /// A sample within this many levels (in every channel) of a colour counts as that colour (default 12, 0..127).
+    /// Covers JPEG noise and ringing on flat areas (a few levels at quality 75 and up) with room to spare, and is well
+    /// under the contrast of a real edge.
     /// </summary>
     public int ColorTolerance { get; init; } = 12;
 
