@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
-/// Fills <see cref="LineGrid"/>s from an <see cref="ImageView"/>: each sample is the pixel's first three bytes in
-/// memory order (R, G, B for Rgb24 and Rgba32; B, G, R for Bgra32, which is equivalent because every use of a sample
-/// is symmetric in the channels; alpha ignored), and a Gray8 pixel v becomes v, v, v. So Gray8 v, Rgb24 (v, v, v) and
-/// Rgba32/Bgra32 (v, v, v, any alpha) give the same regions, and so do Rgba32 and Bgra32 of the same picture.
+/// Fills <see cref="LineGrid"/>s from an <see cref="ImageView"/>. A sample is three bytes (see <see cref="SampleColour"/>):
+/// Y = floor((R + G + B) / 3), then 128 + (R - B) / 4 and 128 + (2G - R - B) / 8 (C# integer division, truncating);
+/// a Gray8 pixel v is (v, 128, 128), exactly what Rgb24 (v, v, v) gives; alpha is ignored and Bgra32 is read as
+/// R, G, B. So every format of the same picture gives the same samples, and the same regions.
 /// </summary>
 /// <remarks>
 /// Point sampling, not box averaging: every row is sampled for the row grid and every column for the column grid, so
@@ -27,6 +27,7 @@ internal static class LineSampler
         if (rows.LineCount != image.Height || (rows.SampleCount > 0 && rows.Positions[^1] >= image.Width))
             throw new ArgumentException("The row grid does not fit the image.", nameof(rows));
         int bpp = image.BytesPerPixel;
+        bool bgr = image.Format == PixelFormat.Bgra32;
         int n = rows.SampleCount;
         int stride = image.Stride;
         ReadOnlySpan<int> positions = rows.Positions;
@@ -39,7 +40,7 @@ internal static class LineSampler
             ref byte row = ref Unsafe.Add(ref pixels, (nint)y * stride);
             Span<byte> line = samples.Slice(y * n * 3, n * 3);
             for (int j = 0; j < n; j++)
-                Store(line.Slice(3 * j, 3), ref Unsafe.Add(ref row, positions[j] * bpp), bpp);
+                Store(line.Slice(3 * j, 3), ref Unsafe.Add(ref row, positions[j] * bpp), bpp, bgr);
         }
     }
 
@@ -53,6 +54,7 @@ internal static class LineSampler
         if (columns.LineCount != image.Width || (columns.SampleCount > 0 && columns.Positions[^1] >= image.Height))
             throw new ArgumentException("The column grid does not fit the image.", nameof(columns));
         int bpp = image.BytesPerPixel;
+        bool bgr = image.Format == PixelFormat.Bgra32;
         int n = columns.SampleCount;
         int width = image.Width;
         int stride = image.Stride;
@@ -70,32 +72,32 @@ internal static class LineSampler
                 Span<byte> dst = samples.Slice((x * n + i) * 3, ColumnBlock * 3);
                 nint o = (nint)x * bpp;
                 for (int k = 0; k < ColumnBlock; k++)
-                    Store(dst.Slice(3 * k, 3), ref Unsafe.Add(ref pixels, rowOffsets[k] + o), bpp);
+                    Store(dst.Slice(3 * k, 3), ref Unsafe.Add(ref pixels, rowOffsets[k] + o), bpp, bgr);
             }
         }
         for (; i < n; i++)
         {
             ref byte row = ref Unsafe.Add(ref pixels, (nint)positions[i] * stride);
             for (int x = 0; x < width; x++)
-                Store(samples.Slice((x * n + i) * 3, 3), ref Unsafe.Add(ref row, (nint)x * bpp), bpp);
+                Store(samples.Slice((x * n + i) * 3, 3), ref Unsafe.Add(ref row, (nint)x * bpp), bpp, bgr);
         }
     }
 
-    /// <summary>The pixel at <paramref name="p"/> as one sample: its first three bytes, or its grey byte three times.</summary>
+    /// <summary>The pixel at <paramref name="p"/> as one sample (Y, R - B, 2G - R - B; see the class summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Span<byte> dst, ref byte p, int bpp)
+    private static void Store(Span<byte> dst, ref byte p, int bpp, bool bgr)
     {
         if (bpp == 1)
         {
-            dst[2] = p;
-            dst[1] = p;
             dst[0] = p;
+            dst[1] = 128;
+            dst[2] = 128;
+            return;
         }
-        else
-        {
-            dst[2] = Unsafe.Add(ref p, 2);
-            dst[1] = Unsafe.Add(ref p, 1);
-            dst[0] = p;
-        }
+        int first = p, g = Unsafe.Add(ref p, 1), third = Unsafe.Add(ref p, 2);
+        int r = bgr ? third : first, b = bgr ? first : third;
+        dst[0] = (byte)((r + g + b) / 3);
+        dst[1] = (byte)(128 + (r - b) / 4);
+        dst[2] = (byte)(128 + (2 * g - r - b) / 8);
     }
 }

@@ -65,7 +65,7 @@ public class LineSamplerTests
     [InlineData(PixelFormat.Rgba32, 41, 300, 3)]
     [InlineData(PixelFormat.Bgra32, 517, 263, 0)]
     [InlineData(PixelFormat.Rgb24, 1, 1, 7)]
-    public void SampleRowsAndColumns_AreThePixelsChannels(PixelFormat format, int width, int height, int padding)
+    public void SampleRowsAndColumns_AreLumaAndScaledChroma(PixelFormat format, int width, int height, int padding)
     {
         var rng = new SplitMix64((ulong)(width * 1000 + height));
         int bpp = format.BytesPerPixel();
@@ -81,12 +81,21 @@ public class LineSamplerTests
         columns.Reset(width, height, 64);
         LineSampler.SampleColumns(view, columns);
 
-        // The definition, recomputed here: a sample is the pixel's first three bytes, or its one byte three times.
+        // The definition, recomputed here: (Y, 128 + (R - B) / 4, 128 + (2G - R - B) / 8) with C#'s truncating division;
+        // a Gray8 pixel v is (v, 128, 128); Bgra32 is read as R, G, B.
         void AssertSample(ReadOnlySpan<byte> line, int j, int x, int y)
         {
             int o = y * stride + x * bpp;
-            for (int c = 0; c < 3; c++)
-                Assert.Equal(pixels[bpp == 1 ? o : o + c], line[3 * j + c]);
+            int r, g, b;
+            if (bpp == 1)
+                r = g = b = pixels[o];
+            else if (format == PixelFormat.Bgra32)
+                (r, g, b) = (pixels[o + 2], pixels[o + 1], pixels[o]);
+            else
+                (r, g, b) = (pixels[o], pixels[o + 1], pixels[o + 2]);
+            Assert.Equal((r + g + b) / 3, line[3 * j]);
+            Assert.Equal(128 + (r - b) / 4, line[3 * j + 1]);
+            Assert.Equal(128 + (2 * g - r - b) / 8, line[3 * j + 2]);
         }
         for (int y = 0; y < height; y++)
             for (int j = 0; j < rows.SampleCount; j++)
