@@ -1,0 +1,109 @@
+namespace Fingerprint.Imaging.Regions;
+
+/// <summary>
+/// Finds the regions of a meme worth hashing on their own: the image with its padding, letterbox/pillarbox bars,
+/// caption bands and screenshot UI bars peeled off (<see cref="RegionKind.Trimmed"/>), and the panels of a collage,
+/// comparison meme or comic (<see cref="RegionKind.Panel"/>). Pure geometry on pixels: hashing the regions is the
+/// caller's job (crop with <see cref="ImageViewRegionExtensions.Crop"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// How: every row and every column is point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
+/// (<see cref="LineSampler"/>), so the cost is about 2 x 256 x (width + height) pixel reads whatever the format, and
+/// borders and gutters land on exact pixels. Layers are peeled from each side while they are uniform or caption-like
+/// and end at a straight boundary; panels come from a recursive XY-cut on gutters. The algorithm, its sources and
+/// its rules are described on <see cref="RegionAnalyzer"/>.
+/// </para>
+/// <para>
+/// Limits (by design): panels that touch without a uniform gutter of at least <see
+/// cref="RegionOptions.MinGutterPixels"/> are not split; a flat background that meets the picture along a straight line
+/// (a sea horizon under a flat sky, a mount around a framed picture) is indistinguishable from padding and is trimmed.
+/// A wrong trim or split only adds a region: "full" is always reported.
+/// </para>
+/// <para>
+/// Threads: an instance owns its scratch and is not thread-safe; use one per worker. After the first call on an
+/// image of a given size, calls allocate nothing except growth of the caller's list.
+/// </para>
+/// </remarks>
+public sealed class RegionFinder
+{
+    /// <summary>The largest allowed <see cref="RegionOptions.MaxPanels"/>.</summary>
+    public const int MaxPanelLimit = 64;
+
+    private static readonly string[] s_panelNames = CreatePanelNames();
+
+    private readonly RegionAnalyzer _analyzer;
+    private readonly List<Box> _panels = new(MaxPanelLimit);
+
+    /// <param name="options">Thresholds; null for <see cref="RegionOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
+    public RegionFinder(RegionOptions? options = null)
+    {
+        Options = options ?? RegionOptions.Default;
+        Options.Validate();
+        _analyzer = new RegionAnalyzer(Options);
+    }
+
+    public RegionOptions Options { get; }
+
+    /// <summary>
+    /// The image without its uniform borders (per-side colours, near-black/white with JPEG noise), letterbox and
+    /// pillarbox bars (solid or blurred-extension), caption bands and UI bars; the whole image when there is nothing to
+    /// peel or the image is smaller than <see cref="RegionOptions.MinImageSide"/>. Always inside the image; never empty
+    /// unless the image is.
+    /// </summary>
+    public RegionRect TrimBorders(ImageView image)
+    {
+        var full = new Box(0, 0, image.Width, image.Height);
+        if (!IsAnalysable(image))
+            return full.ToRect();
+        _analyzer.Load(image);
+        return _analyzer.Trim(full).ToRect();
+    }
+
+    /// <summary>
+    /// Clears <paramref name="regions"/> and fills it with: <c>"full"</c> (always); <c>"trimmed"</c> when some side
+    /// lost at least <see cref="RegionOptions.MinTrimFraction"/> of its dimension and
+    /// <see cref="RegionOptions.MinTrimPixels"/>; then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
+    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
+    public void FindRegions(ImageView image, List<ImageRegion> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        regions.Clear();
+        var full = new Box(0, 0, image.Width, image.Height);
+        regions.Add(new ImageRegion("full", RegionKind.Full, full.ToRect()));
+        if (!IsAnalysable(image))
+            return;
+
+        _analyzer.Load(image);
+        Box trimmed = _analyzer.Trim(full);
+        if (IsMeaningfulTrim(trimmed, image.Width, image.Height))
+            regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
+
+        if (!Options.DetectPanels)
+            return;
+        _analyzer.SplitPanels(trimmed, _panels);
+        for (int i = 0; i < _panels.Count; i++)
+            regions.Add(new ImageRegion(s_panelNames[i], RegionKind.Panel, _panels[i].ToRect()));
+    }
+
+    private bool IsAnalysable(ImageView image) =>
+        image.Width >= Options.MinImageSide && image.Height >= Options.MinImageSide;
+
+    private bool IsMeaningfulTrim(Box trimmed, int width, int height)
+    {
+        int minX = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(width * Options.MinTrimFraction));
+        int minY = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(height * Options.MinTrimFraction));
+        return trimmed.X0 >= minX || width - trimmed.X1 >= minX || trimmed.Y0 >= minY || height - trimmed.Y1 >= minY;
+    }
+
+    private static string[] CreatePanelNames()
+    {
+        var names = new string[MaxPanelLimit];
+        for (int i = 0; i < names.Length; i++)
+            names[i] = "panel-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return names;
+    }
+}
