@@ -37,12 +37,29 @@ public class VpdqHasherTests
     [InlineData(123456, 60.0)]
     public async Task HashAsync_KnownFrameRate_TimestampIsTheReferencesFloatDivision(long index, double rate)
     {
-        // hasher.h: timestamp = (float)frameNumber / (float)frameRate, evaluated in float (not the frame's own time).
-        var source = new VideoTestFrameSource(rate, [(index, 99.0, SyntheticImages.Smooth(4, 16, 16))]);
+        // hasher.h: timestamp = (float)frameNumber / (float)frameRate, evaluated in float, for a constant-rate frame
+        // (its own time is index / rate in double, as ffmpeg frames have).
+        var source = new VideoTestFrameSource(rate, [(index, index / rate, SyntheticImages.Smooth(4, 16, 16))]);
 
         IReadOnlyList<VpdqFrameHash> frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(0), new PdqHasher());
 
         Assert.Equal((double)((float)index / (float)rate), frames[0].TimestampSeconds);
+    }
+
+    [Fact]
+    public async Task HashAsync_FramesOffTheAverageRate_KeepTheirOwnTime()
+    {
+        // An animated GIF with delays 0.5, 0.5, 2.0, 0.5 s: average rate 4 / 3.5 s, frame 2 starts at 1.0 s, not 1.75 s.
+        double rate = 4 / 3.5;
+        var source = new VideoTestFrameSource(rate,
+        [
+            (0, 0.0, SyntheticImages.Smooth(10, 16, 16)), (1, 0.5, SyntheticImages.Smooth(11, 16, 16)),
+            (2, 1.0, SyntheticImages.Smooth(12, 16, 16)), (3, 3.0, SyntheticImages.Smooth(13, 16, 16)),
+        ]);
+
+        IReadOnlyList<VpdqFrameHash> frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(0), new PdqHasher());
+
+        Assert.Equal([0.0, 0.5, 1.0, 3.0], frames.Select(f => f.TimestampSeconds));
     }
 
     [Fact]
