@@ -178,8 +178,27 @@ internal sealed class MediaProcessor : IDisposable
         result.Width = source.StreamInfo.Width;
         result.Height = source.StreamInfo.Height;
         await HashFramesAsync(result, source, ct);
+        ThrowIfCut(source);
         if (_options.Tmk)
+        {
             result.Tmk = await TmkHasher.HashAsync(source, _tmkHasher, ct);
+            ThrowIfCut(source);
+        }
+    }
+
+    /// <summary>
+    /// A stream ffmpeg reports cut off (a truncated upload) is an error for the input, not a partial result: its frames
+    /// cover only part of the video, and its vPDQ percentages and TMK features would describe another video. Other
+    /// decode errors (a damaged packet) keep the frames that decoded.
+    /// </summary>
+    private static void ThrowIfCut(FfmpegFrameSource source)
+    {
+        if (source.LastRun is { LooksTruncated: true } run)
+        {
+            string last = run.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+            throw new VideoInputException(VideoInputError.Truncated,
+                $"the video is cut off: ffmpeg decoded {run.FramesDelivered} sampled frames, then reported \"{last}\"", run.ExitCode);
+        }
     }
 
     private static FileStream OpenRead(string path) =>
