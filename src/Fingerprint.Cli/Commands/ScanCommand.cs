@@ -62,7 +62,8 @@ internal static class ScanCommand
         };
         var videoTimeout = new Option<int>("--video-timeout")
         {
-            Description = "Seconds without progress after which a video's ffmpeg is killed and the file reported as timed out.",
+            Description = "Seconds without progress after which a video's ffmpeg is killed and the file reported as timed out " +
+                          "(also the longest its ffprobe may run).",
             DefaultValueFactory = _ => 60,
         };
         var vpdqMode = new Option<VpdqMatchMode>("--vpdq-mode")
