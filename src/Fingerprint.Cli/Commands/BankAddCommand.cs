@@ -13,7 +13,9 @@ namespace Fingerprint.Cli.Commands;
 
 /// <summary>
 /// `fingerprint bank add`: hash known images, animations and videos and store them in a bank, in one transaction.
-/// Each entry keeps the source path as given, its SHA-256 as content id, its quality, its regions and video frames.
+/// Each entry keeps the source path as given, its SHA-256 as content id, its quality, its regions and video frames;
+/// videos and animations become vpdq entries (their sampled frames), videos also keep their TMK+PDQF features (the
+/// .tmk file's bytes) as the entry payload unless --no-tmk.
 /// </summary>
 internal static class BankAddCommand
 {
@@ -39,6 +41,11 @@ internal static class BankAddCommand
             Description = "Videos and animations: seconds between hashed frames (vPDQ; default 1).",
             DefaultValueFactory = _ => 1.0,
         };
+        var noTmk = new Option<bool>("--no-tmk")
+        {
+            Description = "Videos: do not store TMK+PDQF features with the entry (by default they are computed, a second ffmpeg " +
+                          "decode, and kept as the entry's payload, about 260 KB, for scan --tmk and export).",
+        };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         Option<string?> fromList = CommonOptions.FromList();
         Option<ProgressMode> progress = CommonOptions.Progress();
@@ -49,7 +56,7 @@ internal static class BankAddCommand
             "entry id, hash, quality, path.\n" +
             "Example: fingerprint bank add --db banks.db --bank hk2019 --campaign hk2019 --label \"comparison meme\" known/")
         {
-            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, seconds, jobs, fromList, progress, paths,
+            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, seconds, noTmk, jobs, fromList, progress, paths,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -63,6 +70,7 @@ internal static class BankAddCommand
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = false,
                 SecondsPerFrame = parse.GetValue(seconds),
+                Tmk = !parse.GetValue(noTmk),
             };
             var settings = new AddSettings(parse.GetValue(bank)!, parse.GetValue(label), parse.GetValue(campaign),
                 parse.GetValue(tags) ?? [], parse.GetValue(allowLow));
@@ -194,8 +202,9 @@ internal static class BankAddCommand
         }
         BankHash hash;
         int? quality;
-        if (m.Kind == MediaKind.Video)
+        if (m.Kind is MediaKind.Video or MediaKind.Animation)
         {
+            // Animated GIF/WebP are videos (DESIGN.md §3): a vpdq entry with their sampled frames.
             if (frames.Count == 0)
             {
                 skipReason = $"no frame of quality >= {MatchOptions.DefaultMinQuality} (--allow-low-quality to add anyway)";
@@ -229,6 +238,7 @@ internal static class BankAddCommand
             Tags = s.Tags,
             Regions = regions,
             Frames = frames,
+            Payload = m.Tmk?.ToBytes(),
         };
     }
 }

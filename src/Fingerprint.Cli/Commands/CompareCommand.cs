@@ -4,6 +4,8 @@ using Fingerprint.Cli.Processing;
 using Fingerprint.Hashing;
 using Fingerprint.Matching;
 using Fingerprint.Media;
+using Fingerprint.Video;
+using Fingerprint.Video.Tmk;
 using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Commands;
@@ -40,18 +42,29 @@ internal static class CompareCommand
             Description = "Decode profile (FullRes, Cli512, Fast).",
             DefaultValueFactory = _ => DecodeProfile.FullRes,
         };
+        var tmk = new Option<bool>("--tmk")
+        {
+            Description = "Compare two videos by TMK+PDQF (each decoded once more at 15 fps, 64x64; A and B may also be .tmk files): " +
+                          "level 1 (cosine of the average frame features) and level 2 (the temporal match kernel at the best " +
+                          $"alignment), MATCH when both reach {TmkThresholds.DefaultLevel1} / {TmkThresholds.DefaultLevel2} " +
+                          "(the reference tools' thresholds). The exit code then follows the TMK verdict.",
+        };
         var command = new Command("compare",
             "Compare two images, videos or PDQ hashes and explain the result: distance as is, the best of the 8 dihedral " +
             "variants (mirrored/rotated copies), both qualities, and a verdict. Videos are compared by vPDQ frame matching " +
-            "(percent of each side's frames matched). Exit code 0 when they match, 1 when they do not, 3 when an input fails.\n" +
-            "Examples:\n  fingerprint compare original.jpg upload.jpg\n  fingerprint compare clip-a.mp4 clip-b.mp4")
+            "(percent of each side's frames matched), and with --tmk by TMK. A still against a video is looked for among the " +
+            "video's sampled frames, whole and inside their borders. Exit code 0 when they match, 1 when they do not, 3 when " +
+            "an input fails.\n" +
+            "Examples:\n  fingerprint compare original.jpg upload.jpg\n  fingerprint compare clip-a.mp4 clip-b.mp4\n" +
+            "  fingerprint compare --tmk clip-a.mp4 clip-b.tmk")
         {
-            a, b, threshold, profile,
+            a, b, threshold, profile, tmk,
         };
         command.SetAction(async (parse, ct) =>
         {
             int t = parse.GetValue(threshold);
-            var options = new ProcessingOptions { Profile = parse.GetValue(profile), Dihedral = true };
+            bool withTmk = parse.GetValue(tmk);
+            var options = new ProcessingOptions { Profile = parse.GetValue(profile), Dihedral = true, Tmk = withTmk, TrimFrames = true };
             using var processor = new MediaProcessor(options);
             ProcessedMedia left = await LoadAsync(processor, parse.GetValue(a)!, ct);
             ProcessedMedia right = await LoadAsync(processor, parse.GetValue(b)!, ct);
@@ -71,6 +84,8 @@ internal static class CompareCommand
             }
             if (failed)
                 return (int)ExitCode.InputError;
+            if (withTmk)
+                return await CompareTmkAsync(o, left, right, t);
 
             if (left.Frames is { Count: > 0 } lf && right.Frames is { Count: > 0 } rf && left.Kind != MediaKind.Image && right.Kind != MediaKind.Image)
                 return await CompareVideosAsync(o, lf, rf, t);
@@ -78,7 +93,7 @@ internal static class CompareCommand
             {
                 (ProcessedMedia still, ProcessedMedia video) = left.Frames is { Count: > 0 } && right.Kind == MediaKind.Image ? (right, left) : (left, right);
                 if (still.Kind == MediaKind.Image && video.Frames is { Count: > 0 } frames && still.Dihedral is DihedralHashes sd)
-                    return await CompareStillToFramesAsync(o, sd, frames, t, still == left ? "A" : "B");
+                    return await CompareStillToFramesAsync(o, sd, frames, video.TrimmedFrames ?? [], t, still == left ? "A" : "B");
             }
             return await CompareStillsAsync(o, left, right, t);
         });
@@ -87,6 +102,20 @@ internal static class CompareCommand
 
     private static async Task<ProcessedMedia> LoadAsync(MediaProcessor processor, string input, CancellationToken ct)
     {
+        if (File.Exists(input) && IsTmkFile(input))
+        {
+            var m = new ProcessedMedia { Path = input, Kind = MediaKind.Video, Format = "tmk" };
+            try
+            {
+                await using FileStream stream = File.OpenRead(input);
+                m.Tmk = TmkFeatures.ReadFrom(stream);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                m.Error = new ProcessingError("corrupt", $"not a readable .tmk file: {ex.Message}");
+            }
+            return m;
+        }
         if (!File.Exists(input) && Hash256.TryParse(input, out Hash256 h))
         {
             // A bare hash: no dihedral variants can be derived from it; it is compared as given.
@@ -95,8 +124,24 @@ internal static class CompareCommand
         return await processor.ProcessAsync(input, ct);
     }
 
+    private static bool IsTmkFile(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[4];
+            return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("TMK1"u8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static string Describe(ProcessedMedia m)
     {
+        if (m.Format == "tmk" && m.Tmk is { } file)
+            return $"TMK+PDQF features ({file.FrameFeatureCount} frames at {file.Parameters.FramesPerSecond} fps)";
         string size = m.Width > 0 ? $" {m.Width}x{m.Height}" : "";
         string what = m.Kind == MediaKind.Unknown ? "hash" : $"{m.Kind.ToString().ToLowerInvariant()} ({m.Format}{size})";
         if (m.Pdq is HashResult p)
@@ -104,7 +149,48 @@ internal static class CompareCommand
             string q = p.Quality < MatchOptions.DefaultMinQuality ? $"quality {p.Quality} (LOW: below {MatchOptions.DefaultMinQuality}, matches are unreliable)" : $"quality {p.Quality}";
             return $"{what}, pdq {p.Hash}, {q}" + (m.Frames is { } f ? $", {f.Count} sampled frames" : "");
         }
-        return $"{what}, {m.Frames?.Count ?? 0} sampled frames";
+        return $"{what}, {m.Frames?.Count ?? 0} sampled frames" + (m.Tmk is { } f2 ? $", tmk {f2.FrameFeatureCount} frames at {f2.Parameters.FramesPerSecond} fps" : "");
+    }
+
+    private static async Task<int> CompareTmkAsync(TextWriter o, ProcessedMedia left, ProcessedMedia right, int threshold)
+    {
+        foreach ((string name, ProcessedMedia m) in new[] { ("A", left), ("B", right) })
+        {
+            if (m.Tmk is null)
+            {
+                await o.WriteLineAsync($"{name}: {m.Path} is not a video: TMK compares two videos (or .tmk files)");
+                return (int)ExitCode.UsageError;
+            }
+        }
+        if (left.Frames is { Count: > 0 } lf && right.Frames is { Count: > 0 } rf)
+        {
+            VpdqMatchResult vpdq = await WriteVpdqAsync(o, lf, rf, threshold);
+            await o.WriteLineAsync($"vPDQ verdict  {(vpdq.IsMatch ? "MATCH" : "NO MATCH")} (the verdict below is TMK's)");
+        }
+        TmkFeatures a = left.Tmk!, b = right.Tmk!;
+        if (!TmkScorer.AreCompatible(a, b, out string? reason))
+        {
+            await o.WriteLineAsync($"TMK           cannot compare: {reason}");
+            return (int)ExitCode.InputError;
+        }
+        TmkThresholds thresholds = TmkThresholds.Default;
+        float level1 = TmkScorer.Level1(a, b);
+        TmkPeriodOffset[] offsets = TmkScorer.FindBestOffsets(a, b);
+        TmkPeriodOffset best = offsets.MaxBy(x => x.Value);
+        float level2 = TmkScorer.Level2(a, b);
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        int fps = a.Parameters.FramesPerSecond;
+        await o.WriteLineAsync($"TMK level 1   {level1.ToString("F6", inv)} (cosine of the average frame features; threshold {thresholds.Level1.ToString(inv)})");
+        await o.WriteLineAsync($"TMK level 2   {level2.ToString("F6", inv)} (temporal match kernel at its best alignment: offset {best.Offset} frames " +
+                               $"= {(best.Offset / (double)fps).ToString("0.###", inv)} s, modulo the period of {best.Period} frames " +
+                               $"= {(best.Period / (double)fps).ToString("0.#", inv)} s; threshold {thresholds.Level2.ToString(inv)})");
+        bool match = level1 >= thresholds.Level1 && level2 >= thresholds.Level2;
+        await o.WriteLineAsync(match
+            ? $"verdict       MATCH (TMK): level 1 >= {thresholds.Level1.ToString(inv)} and level 2 >= {thresholds.Level2.ToString(inv)}"
+            : $"verdict       NO MATCH (TMK): " + (level1 < thresholds.Level1
+                ? $"level 1 {level1.ToString("F6", inv)} < {thresholds.Level1.ToString(inv)}"
+                : $"level 2 {level2.ToString("F6", inv)} < {thresholds.Level2.ToString(inv)}"));
+        return match ? (int)ExitCode.Success : (int)ExitCode.NoMatch;
     }
 
     private static async Task<int> CompareStillsAsync(TextWriter o, ProcessedMedia left, ProcessedMedia right, int threshold)
@@ -144,12 +230,17 @@ internal static class CompareCommand
         return match ? (int)ExitCode.Success : (int)ExitCode.NoMatch;
     }
 
-    private static async Task<int> CompareStillToFramesAsync(TextWriter o, DihedralHashes still, IReadOnlyList<VpdqFrameHash> frames, int threshold, string stillName)
+    private static async Task<int> CompareStillToFramesAsync(TextWriter o, DihedralHashes still, IReadOnlyList<VpdqFrameHash> frames,
+        IReadOnlyList<TrimmedFrame> trimmed, int threshold, string stillName)
     {
-        int bestDistance = int.MaxValue, matched = 0;
+        int bestDistance = int.MaxValue;
+        var matchedFrames = new HashSet<int>();
         VpdqFrameHash bestFrame = default;
+        FrameRegion? bestRegion = null;
         DihedralVariant bestVariant = DihedralVariant.Orig;
-        foreach (VpdqFrameHash f in frames)
+        IEnumerable<(VpdqFrameHash Frame, FrameRegion? Region)> candidates =
+            frames.Select(f => (f, (FrameRegion?)null)).Concat(trimmed.Select(t => (t.Hash, (FrameRegion?)t.Region)));
+        foreach ((VpdqFrameHash f, FrameRegion? region) in candidates)
         {
             int frameBest = int.MaxValue;
             for (int v = 0; v < 8; v++)
@@ -161,13 +252,16 @@ internal static class CompareCommand
                 {
                     bestDistance = dist;
                     bestFrame = f;
+                    bestRegion = region;
                     bestVariant = (DihedralVariant)v;
                 }
             }
             if (frameBest <= threshold && f.Quality >= MatchOptions.DefaultMinQuality)
-                matched++;
+                matchedFrames.Add(f.FrameNumber);
         }
-        await o.WriteLineAsync($"closest frame {bestFrame.FrameNumber} at {bestFrame.TimestampSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s: " +
+        int matched = matchedFrames.Count;
+        string where = bestRegion is FrameRegion r ? $", the picture inside its borders at {r.X},{r.Y} {r.Width}x{r.Height}" : "";
+        await o.WriteLineAsync($"closest frame {bestFrame.FrameNumber} at {bestFrame.TimestampSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s{where}: " +
                                $"{bestDistance} bits (variant {bestVariant.ToName()})");
         await o.WriteLineAsync($"frames        {matched} of {frames.Count} sampled frames within {threshold} bits of {stillName}");
         bool match = matched > 0;
@@ -179,13 +273,19 @@ internal static class CompareCommand
 
     private static async Task<int> CompareVideosAsync(TextWriter o, IReadOnlyList<VpdqFrameHash> a, IReadOnlyList<VpdqFrameHash> b, int threshold)
     {
+        VpdqMatchResult r = await WriteVpdqAsync(o, a, b, threshold);
+        await o.WriteLineAsync(r.IsMatch ? "verdict       MATCH" : "verdict       NO MATCH");
+        return r.IsMatch ? (int)ExitCode.Success : (int)ExitCode.NoMatch;
+    }
+
+    private static async Task<VpdqMatchResult> WriteVpdqAsync(TextWriter o, IReadOnlyList<VpdqFrameHash> a, IReadOnlyList<VpdqFrameHash> b, int threshold)
+    {
         var options = VpdqMatchOptions.Default with { DistanceThreshold = threshold };
         VpdqMatchResult r = VpdqMatcher.Match(a.ToArray(), b.ToArray(), options);
         await o.WriteLineAsync($"vPDQ          {r.QueryMatchPercent:F2}% of A's frames match B ({r.QueryFramesMatched}/{r.QueryFramesCompared}); " +
                                $"{r.TargetMatchPercent:F2}% of B's frames match A ({r.TargetFramesMatched}/{r.TargetFramesCompared})");
         await o.WriteLineAsync($"rule          {options.Mode} semantics: distance <= {threshold}, quality >= {options.QualityThreshold}, " +
                                $"match when A >= {options.QueryMatchThresholdPercent}% and B >= {options.TargetMatchThresholdPercent}%");
-        await o.WriteLineAsync(r.IsMatch ? "verdict       MATCH" : "verdict       NO MATCH");
-        return r.IsMatch ? (int)ExitCode.Success : (int)ExitCode.NoMatch;
+        return r;
     }
 }

@@ -37,6 +37,22 @@ internal static class HashCommand
             Description = "Videos and animations: seconds between hashed frames (vPDQ sampling; 0 = every frame).",
             DefaultValueFactory = _ => 1.0,
         };
+        var tmk = new Option<bool>("--tmk")
+        {
+            Description = "Videos: also compute TMK+PDQF (a second ffmpeg decode: 15 fps, 64x64, exactly the reference's tmk-hash-video) " +
+                          "and print a summary line per video: tmk,frames=N,fps=15,PATH (JSON: a tmk object).",
+        };
+        var tmkOut = new Option<string?>("--tmk-out")
+        {
+            Description = "Write each video's TMK+PDQF features to DIR/<name>.tmk, the reference's binary format (implies --tmk).",
+            HelpName = "DIR",
+        };
+        var vpdqOut = new Option<string?>("--vpdq-out")
+        {
+            Description = "Write each video's (and animation's) vPDQ frames to DIR/<name>.txt in the reference's format " +
+                          "(frame,quality,hash,timestamp), as vpdq-hash-video does; --seconds-per-frame 0 gives its -r 0 (every frame).",
+            HelpName = "DIR",
+        };
         Argument<string[]> paths = CommonOptions.Paths("Image, animation or video files, or directories (recursed).", ArgumentArity.ZeroOrMore);
         var command = new Command("hash",
             "Compute PDQ hashes. Text output mirrors pdq-photo-hasher: hash,quality,path (with --dihedral: the 8 hashes, " +
@@ -46,9 +62,10 @@ internal static class HashCommand
             "Examples:\n" +
             "  fingerprint hash photo.jpg\n" +
             "  fingerprint hash --profile cli512 --dihedral photos/\n" +
-            "  find uploads -name '*.jpg' | fingerprint hash --from-list - -f jsonl > hashes.jsonl")
+            "  find uploads -name '*.jpg' | fingerprint hash --from-list - -f jsonl > hashes.jsonl\n" +
+            "  fingerprint hash --seconds-per-frame 0 --vpdq-out vpdq/ --tmk-out tmk/ clips/")
         {
-            profile, dihedral, applyExif, ignoreExif, format, fromList, progress, jobs, seconds, paths,
+            profile, dihedral, applyExif, ignoreExif, format, fromList, progress, jobs, seconds, tmk, tmkOut, vpdqOut, paths,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -66,11 +83,13 @@ internal static class HashCommand
                 ApplyExif = parse.GetValue(applyExif) ? true : parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = withDihedral,
                 SecondsPerFrame = parse.GetValue(seconds),
+                Tmk = parse.GetValue(tmk) || parse.GetValue(tmkOut) is not null,
             };
             if (options.SecondsPerFrame < 0)
                 throw new CliException(ExitCode.UsageError, "hash: --seconds-per-frame must be >= 0");
             OutputFormat fmt = parse.GetValue(format);
-            var writer = new HashWriter(context, fmt, withDihedral);
+            var files = new VideoHashFiles(parse.GetValue(tmkOut), parse.GetValue(vpdqOut));
+            var writer = new HashWriter(context, fmt, withDihedral, options.Tmk, files.WritesVpdq);
             var reporter = new ProgressReporter(context.Stderr, parse.GetValue(progress), "files");
             long failed = 0;
             bool dependencyMissing = false;
@@ -85,6 +104,7 @@ internal static class HashCommand
                     (p, path, token) => p.ProcessAsync(path, token),
                     m =>
                     {
+                        files.Write(m);
                         writer.Write(m);
                         if (m.Failed)
                         {
@@ -107,7 +127,7 @@ internal static class HashCommand
     }
 
     /// <summary>Writes hash results in the chosen format (called in input order, on one thread).</summary>
-    private sealed class HashWriter(CliContext context, OutputFormat format, bool dihedral)
+    private sealed class HashWriter(CliContext context, OutputFormat format, bool dihedral, bool tmk, bool vpdqFiles)
     {
         private static readonly string[] s_variantNames =
             Enumerable.Range(0, 8).Select(v => ((DihedralVariant)v).ToName()).ToArray();
@@ -120,6 +140,10 @@ internal static class HashCommand
             if (dihedral)
                 columns.AddRange(s_variantNames.Skip(1));
             columns.AddRange(["kind", "format", "width", "height", "frame", "timestamp", "sha256", "error"]);
+            if (tmk)
+                columns.AddRange(["tmk_frames", "tmk_file"]);
+            if (vpdqFiles)
+                columns.Add("vpdq_file");
             context.Stdout.WriteLine(string.Join(',', columns));
         }
 
@@ -128,7 +152,11 @@ internal static class HashCommand
             switch (format)
             {
                 case OutputFormat.Jsonl:
-                    context.Stdout.WriteLine(JsonSerializer.Serialize(RecordMapper.ToRecord(m, dihedral, qualityGate: null), CliJsonContext.Default.MediaRecord));
+                    MediaRecord record = RecordMapper.ToRecord(m, dihedral, qualityGate: null);
+                    if (record.Tmk is { } t && m.TmkFile is not null)
+                        record.Tmk = new TmkRecord { Frames = t.Frames, FramesPerSecond = t.FramesPerSecond, File = m.TmkFile };
+                    record.VpdqFile = m.VpdqFile;
+                    context.Stdout.WriteLine(JsonSerializer.Serialize(record, CliJsonContext.Default.MediaRecord));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(m);
@@ -150,6 +178,11 @@ internal static class HashCommand
             {
                 foreach (var f in frames)
                     context.Stdout.WriteLine($"{f.Hash},{f.Quality},{m.Path}#frame={f.FrameNumber},t={RecordMapper.Invariant(f.TimestampSeconds)}");
+                if (m.Tmk is { } features)
+                {
+                    context.Stdout.WriteLine($"tmk,frames={features.FrameFeatureCount},fps={features.Parameters.FramesPerSecond},{m.Path}" +
+                                             (m.TmkFile is null ? "" : $",{m.TmkFile}"));
+                }
                 return;
             }
             if (m.Pdq is not HashResult pdq)
@@ -168,6 +201,8 @@ internal static class HashCommand
             {
                 foreach (var f in frames)
                     context.Stdout.WriteLine(Row(m, f.Hash.ToString(), f.Quality.ToString(), null, kind, f.FrameNumber.ToString(), RecordMapper.Invariant(f.TimestampSeconds), error));
+                if (frames.Count == 0)
+                    context.Stdout.WriteLine(Row(m, null, null, null, kind, null, null, error));
                 return;
             }
             context.Stdout.WriteLine(Row(m, m.Pdq?.Hash.ToString(), m.Pdq?.Quality.ToString(), m.Dihedral, kind, null, null, error));
@@ -183,6 +218,10 @@ internal static class HashCommand
             }
             fields.AddRange([kind, m.Format, m.Width > 0 ? m.Width.ToString() : null, m.Height > 0 ? m.Height.ToString() : null,
                              frame, timestamp, m.Sha256, error]);
+            if (tmk)
+                fields.AddRange([m.Tmk?.FrameFeatureCount.ToString(), m.TmkFile]);
+            if (vpdqFiles)
+                fields.Add(m.VpdqFile);
             return Csv.Row(fields.ToArray());
         }
     }

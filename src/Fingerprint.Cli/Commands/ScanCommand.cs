@@ -7,6 +7,8 @@ using Fingerprint.Cli.Scanning;
 using Fingerprint.Matching;
 using Fingerprint.Media;
 using Fingerprint.Storage;
+using Fingerprint.Video.Tmk;
+using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Commands;
 
@@ -63,8 +65,24 @@ internal static class ScanCommand
         };
         var videoTimeout = new Option<int>("--video-timeout")
         {
-            Description = "Seconds without progress after which a video's ffmpeg is killed and the file reported as timed out.",
+            Description = "Seconds without progress after which a video's ffmpeg is killed and the file reported as timed out " +
+                          "(also the longest its ffprobe may run).",
             DefaultValueFactory = _ => 60,
+        };
+        var vpdqMode = new Option<VpdqMatchMode>("--vpdq-mode")
+        {
+            Description = "Video uploads against video entries: whose vPDQ match percentages to report. ThreatExchange (default; " +
+                          "python-threatexchange/HMA: identical hashes de-duplicated, quality >= 50, distance <= threshold) or Cpp " +
+                          "(the C++ match-hashes-brute: no de-duplication, distance < threshold). A video match is query >= 80 % " +
+                          "and target >= 0 % (JSON: queryPercent, targetPercent, vpdqMatch).",
+            DefaultValueFactory = _ => VpdqMatchMode.ThreatExchange,
+        };
+        var tmk = new Option<bool>("--tmk")
+        {
+            Description = "Also compute TMK+PDQF for video uploads (a second ffmpeg decode, 15 fps 64x64) and score them against " +
+                          "every video entry holding TMK features (bank add stores them): level 1 and level 2 with the reference " +
+                          "thresholds 0.7 / 0.7 (JSON: tmkLevel1, tmkLevel2, tmkMatch). A TMK match with no matching frame is " +
+                          "reported too.",
         };
         var ffmpeg = new Option<string?>("--ffmpeg") { Description = "ffmpeg binary (default: $FINGERPRINT_FFMPEG, then PATH).", HelpName = "PATH" };
         var maxPixels = new Option<long>("--max-pixels")
@@ -82,6 +100,10 @@ internal static class ScanCommand
             "Scan uploads against banks of known imagery: every upload that re-uses a known image (re-encoded, resized, " +
             "mirrored, rotated, cropped a little, or inside a video or GIF) is reported with its evidence: bank, entry, label, " +
             "source, distance, threshold, margin, which variant and region matched, and for videos when.\n" +
+            "Videos and GIFs: sampled frames (--seconds-per-frame) are matched whole and, when they have borders (a picture " +
+            "shown smaller on a plain background, letterbox bars), by the picture inside them (region \"trimmed\"). Against " +
+            "video entries the record adds vPDQ's match percentages (--vpdq-mode, default ThreatExchange) and, with --tmk, " +
+            "the TMK scores.\n" +
             "Output: one JSON object per input (default), or --format csv|text. Progress and a summary go to stderr.\n" +
             "Exit codes: 0 a match was found, 1 no match, 3 some inputs failed (their records say why), 4 a dependency is " +
             "missing, 5 database error, 130 canceled.\n" +
@@ -91,7 +113,7 @@ internal static class ScanCommand
             "  find /srv/uploads -newer last-run | fingerprint scan --db banks.db --from-list - -f csv > matches.csv")
         {
             db, banks, threshold, minQuality, matchLow, noDihedral, format, fromList, journal, profile, ignoreExif, jobs,
-            progress, seconds, videoTimeout, ffmpeg, maxPixels, maxBytes, paths,
+            progress, seconds, videoTimeout, vpdqMode, tmk, ffmpeg, maxPixels, maxBytes, paths,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -115,22 +137,29 @@ internal static class ScanCommand
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = matchOptions.Dihedral,
                 SecondsPerFrame = parse.GetValue(seconds),
+                Tmk = parse.GetValue(tmk),
+                TrimFrames = true,
                 FfmpegPath = parse.GetValue(ffmpeg),
-                Ffmpeg = Media.Ffmpeg.FfmpegOptions.Default with { StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(videoTimeout))) },
+                Ffmpeg = Media.Ffmpeg.FfmpegOptions.Default with
+                {
+                    StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(videoTimeout))),
+                    ProbeTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(videoTimeout))),
+                },
                 Limits = MediaLimits.Default with { MaxPixels = parse.GetValue(maxPixels), MaxBytes = parse.GetValue(maxBytes) },
             };
             string[] bankNames = parse.GetValue(banks) ?? [];
             int workers = Math.Clamp(parse.GetValue(jobs), 1, 256);
             string dbPath = parse.GetValue(db)!;
             return await StoreAccess.RunAsync(dbPath, mustExist: true, ct: ct, action: store =>
-                RunScanAsync(context, store, bankNames, matchOptions, processing, parse.GetValue(format), inputs, list,
+                RunScanAsync(context, store, bankNames, matchOptions, VpdqMatchOptions.Default with { Mode = parse.GetValue(vpdqMode), DistanceThreshold = t },
+                    processing, parse.GetValue(format), inputs, list,
                     parse.GetValue(journal), workers, parse.GetValue(progress), ct));
         });
         return command;
     }
 
     private static async Task<int> RunScanAsync(
-        CliContext context, IBankStore store, string[] bankNames, MatchOptions matchOptions, ProcessingOptions processing,
+        CliContext context, IBankStore store, string[] bankNames, MatchOptions matchOptions, VpdqMatchOptions vpdqOptions, ProcessingOptions processing,
         OutputFormat format, string[] inputs, string? list, string? journalPath, int workers, ProgressMode progressMode,
         CancellationToken ct)
     {
@@ -139,6 +168,8 @@ internal static class ScanCommand
         if (loaded.Index.Count == 0)
             await err.WriteLineAsync("warning: the selected banks hold no searchable hashes; nothing can match");
         var matcher = new ScanMatcher(loaded.Index, matchOptions);
+        VideoEvidenceMatcher video = await VideoEvidenceMatcher.CreateAsync(store, loaded.BankNames, vpdqOptions, TmkThresholds.Default,
+            processing.Tmk, matchOptions, err, ct);
         var details = new EntryDetails(store);
         var duplicates = new DuplicateCache(capacity: 200_000);
         ScanJournal? journal = null;
@@ -180,7 +211,7 @@ internal static class ScanCommand
                 {
                     ProcessedMedia media = await p.ProcessAsync(path, token);
                     duplicates.Remember(media);
-                    ScanOutcome outcome = matcher.Match(media);
+                    ScanOutcome outcome = await video.AddEvidenceAsync(matcher.Match(media), token);
                     IReadOnlyDictionary<long, BankEntry> entries = outcome.Matched
                         ? await details.GetAsync(outcome.Matches.Select(m => m.EntryId), token)
                         : s_noEntries;

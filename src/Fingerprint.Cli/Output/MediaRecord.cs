@@ -38,6 +38,12 @@ internal sealed class MediaRecord
     /// <summary>Meme-aware regions hashed besides the full image.</summary>
     public List<RegionRecord>? Regions { get; set; }
 
+    /// <summary>Videos hashed with TMK (hash --tmk, scan --tmk): what the TMK+PDQF features cover.</summary>
+    public TmkRecord? Tmk { get; set; }
+
+    /// <summary>hash --vpdq-out: the reference-format vPDQ file written for this input.</summary>
+    public string? VpdqFile { get; set; }
+
     /// <summary>Same file content (SHA-256) as an earlier input: hashed once, reported for each path.</summary>
     public string? DuplicateOf { get; set; }
 
@@ -77,6 +83,37 @@ internal sealed class MatchRecord
     public double? Timestamp { get; init; }
     public double? LastTimestamp { get; init; }
     public int? FramesMatched { get; init; }
+
+    /// <summary>Video entries: the entry's frame closest to the upload's (its number and time).</summary>
+    public int? EntryFrame { get; init; }
+    public double? EntryTimestamp { get; init; }
+
+    /// <summary>
+    /// Video upload against a video entry: vPDQ's share of the upload's frames with a near frame in the entry
+    /// (queryPercent) and of the entry's frames with a near frame in the upload (targetPercent), in the semantics named
+    /// by vpdqMode (ThreatExchange or Cpp), and whether they reach the match thresholds (80 % / 0 %).
+    /// </summary>
+    public double? QueryPercent { get; init; }
+    public double? TargetPercent { get; init; }
+    public bool? VpdqMatch { get; init; }
+    public string? VpdqMode { get; init; }
+
+    /// <summary>
+    /// scan --tmk, video upload against a video entry with TMK features: level 1 (cosine of the average frame features),
+    /// level 2 (computed only when level 1 reaches its threshold, as the reference tools do), and whether both reach
+    /// their thresholds (0.7 / 0.7).
+    /// </summary>
+    public float? TmkLevel1 { get; init; }
+    public float? TmkLevel2 { get; init; }
+    public bool? TmkMatch { get; init; }
+}
+
+/// <summary>TMK+PDQF features of a video: frames after resampling, the rate, and the .tmk file written (hash --tmk-out).</summary>
+internal sealed class TmkRecord
+{
+    public int Frames { get; init; }
+    public int FramesPerSecond { get; init; }
+    public string? File { get; init; }
 }
 
 internal sealed class FrameRecord

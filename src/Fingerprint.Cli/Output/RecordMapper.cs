@@ -45,6 +45,8 @@ internal static class RecordMapper
                 });
             }
         }
+        if (m.Tmk is { } tmk)
+            record.Tmk = new TmkRecord { Frames = tmk.FrameFeatureCount, FramesPerSecond = tmk.Parameters.FramesPerSecond };
         if (m.Regions is { Count: > 0 } regions)
         {
             record.Regions = new List<RegionRecord>(regions.Count);

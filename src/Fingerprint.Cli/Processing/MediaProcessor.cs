@@ -4,6 +4,7 @@ using Fingerprint.Imaging;
 using Fingerprint.Media;
 using Fingerprint.Media.Ffmpeg;
 using Fingerprint.Video;
+using Fingerprint.Video.Tmk;
 using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Processing;
@@ -19,6 +20,7 @@ internal sealed class MediaProcessor : IDisposable
     private readonly ImageDecoder _decoder = new();
     private readonly PdqHasher _hasher;
     private readonly PdqHasher _frameHasher = new(new PdqHasherOptions { Pipeline = PdqPipeline.FullRes });
+    private readonly PdqHasher _tmkHasher = new(new PdqHasherOptions { Pipeline = PdqPipeline.FullRes });
     private readonly Lazy<FfmpegTools> _ffmpeg;
 
     public MediaProcessor(ProcessingOptions options)
@@ -128,7 +130,34 @@ internal sealed class MediaProcessor : IDisposable
             HashImage(result, first.Pixels.AsView());
         }
         await using IFrameSource source = _decoder.OpenAnimation(data, _decodeOptions);
-        result.Frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        await HashFramesAsync(result, source, ct);
+    }
+
+    /// <summary>
+    /// vPDQ of the sampled frames (the reference's per-frame hash and timestamp, <see cref="VpdqHasher.HashFrame"/>) and,
+    /// with <see cref="ProcessingOptions.TrimFrames"/>, the picture inside each bordered frame, from one decode.
+    /// </summary>
+    private async Task HashFramesAsync(ProcessedMedia result, IFrameSource source, CancellationToken ct)
+    {
+        var frames = new List<VpdqFrameHash>();
+        List<TrimmedFrame>? trimmed = _options.TrimFrames ? [] : null;
+        double rate = source.FrameRate;
+        await foreach (VideoFrame frame in source.ReadFramesAsync(FrameSampling.Vpdq(_options.SecondsPerFrame), ct))
+        {
+            using (frame)
+            {
+                VpdqFrameHash hash = VpdqHasher.HashFrame(frame, rate, _frameHasher);
+                frames.Add(hash);
+                ImageView view = frame.Pixels.AsView();
+                if (trimmed is not null && FrameBorders.TryFindContent(view, out FrameRegion box))
+                {
+                    HashResult inner = _frameHasher.Hash(view.Crop(box.X, box.Y, box.Width, box.Height));
+                    trimmed.Add(new TrimmedFrame(hash with { Hash = inner.Hash, Quality = inner.Quality }, box));
+                }
+            }
+        }
+        result.Frames = frames;
+        result.TrimmedFrames = trimmed;
     }
 
     private async Task ProcessVideoAsync(ProcessedMedia result, FileInfo info, CancellationToken ct)
@@ -148,7 +177,28 @@ internal sealed class MediaProcessor : IDisposable
         await using FfmpegFrameSource source = await FfmpegFrameSource.OpenAsync(info.FullName, _ffmpeg.Value, _options.Ffmpeg, ct);
         result.Width = source.StreamInfo.Width;
         result.Height = source.StreamInfo.Height;
-        result.Frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        await HashFramesAsync(result, source, ct);
+        ThrowIfCut(source);
+        if (_options.Tmk)
+        {
+            result.Tmk = await TmkHasher.HashAsync(source, _tmkHasher, ct);
+            ThrowIfCut(source);
+        }
+    }
+
+    /// <summary>
+    /// A stream ffmpeg reports cut off (a truncated upload) is an error for the input, not a partial result: its frames
+    /// cover only part of the video, and its vPDQ percentages and TMK features would describe another video. Other
+    /// decode errors (a damaged packet) keep the frames that decoded.
+    /// </summary>
+    private static void ThrowIfCut(FfmpegFrameSource source)
+    {
+        if (source.LastRun is { LooksTruncated: true } run)
+        {
+            string last = run.StandardErrorTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+            throw new VideoInputException(VideoInputError.Truncated,
+                $"the video is cut off: ffmpeg decoded {run.FramesDelivered} sampled frames, then reported \"{last}\"", run.ExitCode);
+        }
     }
 
     private static FileStream OpenRead(string path) =>

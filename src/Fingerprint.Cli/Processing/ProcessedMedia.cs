@@ -1,4 +1,5 @@
 using Fingerprint.Hashing;
+using Fingerprint.Video.Tmk;
 using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Processing;
@@ -22,6 +23,21 @@ internal sealed class ProcessedMedia
     /// <summary>Videos and animations: the sampled frames.</summary>
     public IReadOnlyList<VpdqFrameHash>? Frames { get; set; }
 
+    /// <summary>
+    /// Videos and animations with <see cref="ProcessingOptions.TrimFrames"/>: the picture inside the borders of each
+    /// sampled frame that has borders, hashed on its own (same frame number and time as its frame).
+    /// </summary>
+    public IReadOnlyList<TrimmedFrame>? TrimmedFrames { get; set; }
+
+    /// <summary>Videos with <see cref="ProcessingOptions.Tmk"/>: the TMK+PDQF features.</summary>
+    public TmkFeatures? Tmk { get; set; }
+
+    /// <summary>hash --tmk-out: the .tmk file written for this input.</summary>
+    public string? TmkFile { get; set; }
+
+    /// <summary>hash --vpdq-out: the vPDQ .txt file written for this input.</summary>
+    public string? VpdqFile { get; set; }
+
     /// <summary>Meme-aware regions other than the full image.</summary>
     public IReadOnlyList<RegionHash>? Regions { get; set; }
 
@@ -40,6 +56,8 @@ internal sealed class ProcessedMedia
         Pdq = original.Pdq;
         Dihedral = original.Dihedral;
         Frames = original.Frames;
+        TrimmedFrames = original.TrimmedFrames;
+        Tmk = original.Tmk;
         Regions = original.Regions;
         DuplicateOf = original.Path;
     }

@@ -25,6 +25,19 @@ internal sealed record ProcessingOptions
     /// <summary>vPDQ sampling for videos and animations, seconds between hashed frames (0 = every frame).</summary>
     public double SecondsPerFrame { get; init; } = 1.0;
 
+    /// <summary>
+    /// Videos: also compute TMK+PDQF (a second ffmpeg decode at 15 fps, 64x64, exactly the reference's). Animations get
+    /// none (their frames are not the reference's resampled 64x64 stream).
+    /// </summary>
+    public bool Tmk { get; init; }
+
+    /// <summary>
+    /// Videos and animations: when a sampled frame has uniform borders (letterbox, pillarbox, a still shown smaller on a
+    /// plain background), also hash the picture inside them (<see cref="ProcessedMedia.TrimmedFrames"/>), so a known
+    /// image shown inside a clip is found. The vPDQ frame list is unchanged.
+    /// </summary>
+    public bool TrimFrames { get; init; }
+
     /// <summary>Hash videos through ffmpeg (when false, videos are reported as unsupported).</summary>
     public bool Videos { get; init; } = true;
 

@@ -7,4 +7,7 @@ namespace Fingerprint.Cli.Scanning;
 internal sealed record ScanOutcome(ProcessedMedia Media, IReadOnlyList<EntryMatch> Matches, bool LowQuality)
 {
     public bool Matched => Matches.Count > 0;
+
+    /// <summary>Video/animation uploads: vPDQ and TMK evidence per matched video entry (by entry id), when computed.</summary>
+    public IReadOnlyDictionary<long, VideoEvidence>? Video { get; init; }
 }

@@ -4,6 +4,8 @@ using Fingerprint.Cli.Processing;
 using Fingerprint.Hashing;
 using Fingerprint.Matching;
 using Fingerprint.Storage;
+using Fingerprint.Video.Tmk;
+using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Scanning;
 
@@ -43,9 +45,11 @@ internal sealed class ScanWriter(TextWriter stdout, TextWriter stderr, OutputFor
         }
     }
 
-    public static MatchRecord ToMatchRecord(EntryMatch m, IReadOnlyDictionary<long, BankEntry> entries)
+    public static MatchRecord ToMatchRecord(EntryMatch m, IReadOnlyDictionary<long, BankEntry> entries, VideoEvidence? video = null)
     {
         entries.TryGetValue(m.EntryId, out BankEntry? e);
+        VpdqMatchResult? vpdq = video?.Vpdq;
+        TmkScore? tmk = video?.Tmk;
         return new MatchRecord
         {
             Bank = m.Bank,
@@ -64,6 +68,15 @@ internal sealed class ScanWriter(TextWriter stdout, TextWriter stderr, OutputFor
             Timestamp = m.QueryTimestampSeconds is double t ? Math.Round(t, 3) : null,
             LastTimestamp = m.QueryLastTimestampSeconds is double l ? Math.Round(l, 3) : null,
             FramesMatched = m.FramesMatched > 0 ? m.FramesMatched : null,
+            EntryFrame = m.EntryFrame,
+            EntryTimestamp = m.EntryTimestampSeconds is double et ? Math.Round(et, 3) : null,
+            QueryPercent = vpdq is { } qp ? Math.Round(qp.QueryMatchPercent, 2) : null,
+            TargetPercent = vpdq is { } tp ? Math.Round(tp.TargetMatchPercent, 2) : null,
+            VpdqMatch = vpdq?.IsMatch,
+            VpdqMode = vpdq is null ? null : video!.Mode == VpdqMatchMode.Cpp ? "cpp" : "threatexchange",
+            TmkLevel1 = tmk?.Level1,
+            TmkLevel2 = tmk?.Level2,
+            TmkMatch = tmk?.IsMatch,
         };
     }
 
@@ -71,7 +84,7 @@ internal sealed class ScanWriter(TextWriter stdout, TextWriter stderr, OutputFor
     {
         MediaRecord record = RecordMapper.ToRecord(o.Media, includeDihedral: false, qualityGate: null);
         record.LowQuality = o.Media.Failed ? null : o.LowQuality;
-        record.Matches = o.Matches.Select(m => ToMatchRecord(m, entries)).ToList();
+        record.Matches = o.Matches.Select(m => ToMatchRecord(m, entries, o.Video?.GetValueOrDefault(m.EntryId))).ToList();
         stdout.WriteLine(JsonSerializer.Serialize(record, CliJsonContext.Default.MediaRecord));
     }
 
@@ -91,7 +104,7 @@ internal sealed class ScanWriter(TextWriter stdout, TextWriter stderr, OutputFor
         }
         foreach (EntryMatch match in o.Matches)
         {
-            MatchRecord r = ToMatchRecord(match, entries);
+            MatchRecord r = ToMatchRecord(match, entries, o.Video?.GetValueOrDefault(match.EntryId));
             string?[] cols =
             [
                 r.Bank, r.Entry.ToString(), r.Label, r.Source, r.Campaign, r.Distance.ToString(), r.Threshold.ToString(),
@@ -121,12 +134,18 @@ internal sealed class ScanWriter(TextWriter stdout, TextWriter stderr, OutputFor
         }
         foreach (EntryMatch match in o.Matches)
         {
-            MatchRecord r = ToMatchRecord(match, entries);
+            MatchRecord r = ToMatchRecord(match, entries, o.Video?.GetValueOrDefault(match.EntryId));
             string where = r.Region is null ? "" : $" region={r.Region}";
             if (r.EntryRegion is not null) where += $" entry_region={r.EntryRegion}";
             if (r.Timestamp is double t)
                 where += $" at {RecordMapper.Invariant(t)}s" + (r.LastTimestamp is double lt && lt > t ? $"-{RecordMapper.Invariant(lt)}s" : "") +
                          $" ({r.FramesMatched} frame{(r.FramesMatched == 1 ? "" : "s")})";
+            if (r.QueryPercent is double qp)
+                where += $" vpdq {RecordMapper.Invariant(qp)}%/{RecordMapper.Invariant(r.TargetPercent ?? 0)}%{(r.VpdqMatch == true ? " (vpdq match)" : "")}";
+            if (r.TmkLevel1 is float l1)
+                where += $" tmk {l1.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)}/" +
+                         (r.TmkLevel2 is float l2 ? l2.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "-") +
+                         (r.TmkMatch == true ? " (tmk match)" : "");
             stdout.WriteLine(
                 $"MATCH    {m.Path}  -> {r.Bank}#{r.Entry}{(r.Label is null ? "" : $" \"{r.Label}\"")}  distance {r.Distance}/{r.Threshold} " +
                 $"(margin {r.Margin}) variant={r.Variant}{where}{(r.Source is null ? "" : $"  source={r.Source}")}");

@@ -90,6 +90,19 @@ public sealed class FfmpegFrameSource : IFrameSource
         return ReadFramesCoreAsync(sampling, cancellationToken);
     }
 
+    /// <summary>
+    /// The ffmpeg arguments a <see cref="ReadFramesAsync"/> with <paramref name="sampling"/> runs (ffmpeg's own name not
+    /// included), for logs and for side-by-side benchmarks that time ffmpeg alone on the same decode and filters.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sampling is inconsistent.</exception>
+    public IReadOnlyList<string> GetArguments(FrameSampling sampling)
+    {
+        ArgumentNullException.ThrowIfNull(sampling);
+        sampling.Validate();
+        int frameMod = sampling.FramesPerSecond > 0 ? 1 : sampling.FrameModFor(FrameRate);
+        return FfmpegArguments.ForFrames(FullPath, StreamInfo, sampling, frameMod, out _, out _);
+    }
+
     public ValueTask DisposeAsync()
     {
         // Each enumeration owns its process and kills it when disposed; nothing else is held.

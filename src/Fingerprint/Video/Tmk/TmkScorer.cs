@@ -32,6 +32,19 @@ public static class TmkScorer
         return TmkVectorMath.CosineSimilarity(a.PureAverage, b.PureAverage);
     }
 
+    /// <summary>
+    /// Level 1 from the two pure-average features alone (the same arithmetic as <see cref="Level1(TmkFeatures, TmkFeatures)"/>),
+    /// for a bulk matcher that keeps only the averages in memory and loads the full features of the candidates that pass.
+    /// The caller checks that both were made with compatible parameters.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two vectors differ in length.</exception>
+    public static float Level1(ReadOnlySpan<float> pureAverageA, ReadOnlySpan<float> pureAverageB)
+    {
+        if (pureAverageA.Length != pureAverageB.Length)
+            throw new ArgumentException($"Pure-average features of {pureAverageA.Length} and {pureAverageB.Length} floats cannot be compared.", nameof(pureAverageB));
+        return TmkVectorMath.CosineSimilarity(pureAverageA, pureAverageB);
+    }
+
     /// <summary>Level 2: the normalised TMK score at the best offset of the best period (tmkfv.cpp computeLevel2Score).</summary>
     /// <exception cref="ArgumentException">The two fingerprints were made with different parameters.</exception>
     public static float Level2(TmkFeatures a, TmkFeatures b)

@@ -55,6 +55,26 @@ public class TmkScorerTests
         Assert.All(TmkScorer.FindBestOffsets(a, a), o => Assert.Equal(0, o.Offset));
     }
 
+    [Theory]
+    [MemberData(nameof(ExpectedPairs))]
+    public void Level1_FromPureAveragesAlone_EqualsLevel1OfTheFeatures(string fileA, string fileB, string level1, string level2)
+    {
+        _ = level2;
+        TmkFeatures a = Read(fileA);
+        TmkFeatures b = Read(fileB);
+
+        float fromAverages = TmkScorer.Level1(a.PureAverage.ToArray(), b.PureAverage.ToArray());
+
+        Assert.Equal(TmkScorer.Level1(a, b), fromAverages);
+        Assert.Equal(level1, fromAverages.ToString("F6", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Level1_PureAveragesOfDifferentLengths_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TmkScorer.Level1(new float[256], new float[255]));
+    }
+
     [Fact]
     public void Level1_IsSymmetric()
     {
