@@ -78,7 +78,12 @@ internal static class Program
         var root = new RootCommand(
             "Fingerprint: perceptual image and video fingerprints (PDQ, vPDQ, TMK+PDQF) and bulk matching against banks of known imagery.\n" +
             "Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 success/match found, 1 no match, " +
-            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.");
+            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.\n" +
+            "Examples:\n" +
+            "  fingerprint hash photo.jpg\n" +
+            "  fingerprint bank add --db banks.db --bank known known-images/\n" +
+            "  fingerprint scan --db banks.db uploads/ > results.jsonl\n" +
+            "  fingerprint info");
         root.Add(HashCommand.Create(context));
         root.Add(CompareCommand.Create(context));
         root.Add(ScanCommand.Create(context));
