@@ -54,7 +54,16 @@ internal static class Program
         }
         try
         {
-            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout = null: Main owns Ctrl-C/SIGTERM (first: finish what is in flight, write the summary,
+            // exit 130; second: abort). System.CommandLine's default handler would instead take SIGINT over, skip Main's,
+            // and return 130 two seconds later whether or not the records in flight were written and journaled.
+            var config = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
             return await parsed.InvokeAsync(config, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
