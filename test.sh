@@ -9,7 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # shellcheck source=scripts/deps.sh
 source scripts/deps.sh
-fp_install_deps imagemagick fonts-dejavu-core libjpeg-turbo-progs || { echo "0 passed, 1 failed"; exit 1; }
+# python3: Debian's /usr/bin/python3 runs the corpus generator (testmedia/README.md); a fresh Debian 12 lacks it.
+fp_install_deps imagemagick fonts-dejavu-core libjpeg-turbo-progs python3 || { echo "0 passed, 1 failed"; exit 1; }
 
 if ! dotnet build Fingerprint.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
@@ -21,6 +22,20 @@ results_dir=$(mktemp -d)
 passed=0
 failed=0
 status=0
+
+# The smoke tier of the test corpus (testmedia/generated/smoke: ~25 s of CPU, 48 MB), which the CLI tests scan.
+# --if-stale makes it a no-op when it is already up to date. Generated before any test runs, so no project can read it
+# while the generator replaces it.
+echo "== corpus (smoke tier) ==" >&2
+if /usr/bin/python3 testmedia/generate.py --tier smoke --if-stale >"$results_dir/corpus.log" 2>&1 &&
+   /usr/bin/python3 testmedia/verify_manifest.py testmedia/generated/smoke >>"$results_dir/corpus.log" 2>&1; then
+  tail -1 "$results_dir/corpus.log" >&2
+else
+  echo "corpus: generating or verifying the smoke tier failed; see output below" >&2
+  tail -40 "$results_dir/corpus.log" >&2
+  failed=$((failed + 1))
+  status=1
+fi
 
 run_project() {   # run_project LABEL PROJECT [ENV=VALUE ...]
   local label=$1 project=$2

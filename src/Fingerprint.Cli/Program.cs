@@ -54,7 +54,16 @@ internal static class Program
         }
         try
         {
-            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            // ProcessTerminationTimeout = null: Main owns Ctrl-C/SIGTERM (first: finish what is in flight, write the summary,
+            // exit 130; second: abort). System.CommandLine's default handler would instead take SIGINT over, skip Main's,
+            // and return 130 two seconds later whether or not the records in flight were written and journaled.
+            var config = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
             return await parsed.InvokeAsync(config, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -78,7 +87,12 @@ internal static class Program
         var root = new RootCommand(
             "Fingerprint: perceptual image and video fingerprints (PDQ, vPDQ, TMK+PDQF) and bulk matching against banks of known imagery.\n" +
             "Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 success/match found, 1 no match, " +
-            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.");
+            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.\n" +
+            "Examples:\n" +
+            "  fingerprint hash photo.jpg\n" +
+            "  fingerprint bank add --db banks.db --bank known known-images/\n" +
+            "  fingerprint scan --db banks.db uploads/ > results.jsonl\n" +
+            "  fingerprint info");
         root.Add(HashCommand.Create(context));
         root.Add(CompareCommand.Create(context));
         root.Add(ScanCommand.Create(context));

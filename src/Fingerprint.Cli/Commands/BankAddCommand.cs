@@ -204,7 +204,8 @@ internal static class BankAddCommand
         int? quality;
         if (m.Kind is MediaKind.Video or MediaKind.Animation)
         {
-            // Animated GIF/WebP are videos (DESIGN.md §3): a vpdq entry with their sampled frames.
+            // Animated GIF/WebP are videos (DESIGN.md §3): a vPDQ entry with the sampled frames (frame 0 included). A
+            // pdq entry cannot hold frames; the store refuses one, which used to abort the whole add.
             if (frames.Count == 0)
             {
                 skipReason = $"no frame of quality >= {MatchOptions.DefaultMinQuality} (--allow-low-quality to add anyway)";

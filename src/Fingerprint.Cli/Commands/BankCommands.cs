@@ -29,7 +29,18 @@ internal static class BankCommands
         return bank;
     }
 
-    private static Argument<string> BankName() => new("NAME") { Description = "Bank name (letters, digits, '-', '_', '.'; case-insensitive)." };
+    private static Argument<string> BankName()
+    {
+        var name = new Argument<string>("NAME") { Description = "Bank name (letters, digits, '-', '_', '.'; case-insensitive)." };
+        // A name that can never exist is a usage error (exit 2), not a missing bank (exit 5).
+        name.Validators.Add(result =>
+        {
+            string value = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (BankNames.Validate(value) is string error)
+                result.AddError($"Invalid bank name '{value}': {error}.");
+        });
+        return name;
+    }
 
     private static Command CreateCommand(CliContext context)
     {
@@ -177,6 +188,8 @@ internal static class BankCommands
             string n = parse.GetValue(name)!;
             string? path = parse.GetValue(output);
             bool jsonl = parse.GetValue(format) == "jsonl";
+            if (await store.GetBankAsync(n, ct) is null)
+                throw new BankNotFoundException(n);   // before the CSV header goes out
             long count;
             if (path is null)
             {

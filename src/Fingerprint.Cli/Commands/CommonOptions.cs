@@ -36,9 +36,25 @@ internal static class CommonOptions
         HelpName = "FILE|-",
     };
 
-    public static Argument<string[]> Paths(string description, ArgumentArity arity) => new("PATH")
+    public static Argument<string[]> Paths(string description, ArgumentArity arity)
     {
-        Description = description,
-        Arity = arity,
-    };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = description,
+            Arity = arity,
+        };
+        // The parser hands an unknown option such as `--bogus` to the PATH argument; without this it would be hashed as
+        // a missing file (exit 3) instead of reported as the usage error it is (exit 2). A file that really is named
+        // like an option is still accepted.
+        paths.Validators.Add(result =>
+        {
+            foreach (System.CommandLine.Parsing.Token token in result.Tokens)
+            {
+                string value = token.Value;
+                if (value.Length > 1 && value[0] == '-' && !File.Exists(value) && !Directory.Exists(value))
+                    result.AddError($"Unrecognized option '{value}'.");
+            }
+        });
+        return paths;
+    }
 }

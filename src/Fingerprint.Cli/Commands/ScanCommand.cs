@@ -209,7 +209,16 @@ internal static class ScanCommand
                 () => new MediaProcessor(processing) { DuplicateLookup = duplicates.Find },
                 async (p, path, token) =>
                 {
-                    ProcessedMedia media = await p.ProcessAsync(path, token);
+                    ProcessedMedia media;
+                    try
+                    {
+                        media = await p.ProcessAsync(path, token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        duplicates.Abort();   // a claim this input held is never completed: wake whoever waits on it
+                        throw;
+                    }
                     duplicates.Remember(media);
                     ScanOutcome outcome = await video.AddEvidenceAsync(matcher.Match(media), token);
                     IReadOnlyDictionary<long, BankEntry> entries = outcome.Matched

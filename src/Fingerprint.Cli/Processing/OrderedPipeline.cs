@@ -74,6 +74,7 @@ internal static class OrderedPipeline
         }
 
         long next = 0;
+        bool completed = false;
         Exception? failure = null;
         try
         {
@@ -93,7 +94,10 @@ internal static class OrderedPipeline
                 }
                 long t = Interlocked.Read(ref total);
                 if (t >= 0 && next >= t)
+                {
+                    completed = true;
                     break;
+                }
                 Task finished = Task.WhenAll(workerTasks);
                 if (finished.IsCompleted)
                 {
@@ -117,7 +121,10 @@ internal static class OrderedPipeline
         }
         finally
         {
-            innerCts.Cancel();
+            // After a complete run the workers are leaving on their own (the queue is completed and empty); canceling
+            // them now would race with that and turn a finished run into a TaskCanceledException.
+            if (!completed)
+                innerCts.Cancel();
         }
 
         try

@@ -8,12 +8,15 @@ namespace Fingerprint.Cli.Scanning;
 /// only after that input's record has been written and flushed to the output. After a kill, a rerun with the same
 /// journal skips every journaled path, so the union of the outputs equals one uninterrupted run (an input whose
 /// record was written but not yet journaled is reported again: never lost, at worst twice). A torn last line from a
-/// kill is ignored.
+/// kill is ignored. Entries are held in memory until <see cref="Flush"/>, so none reaches the file before the output
+/// records it follows (a file buffer filling up on its own would otherwise journal records still sitting in the
+/// output's buffer, and a kill would lose them).
 /// </summary>
 internal sealed class ScanJournal : IDisposable
 {
     private const string Header = "# fingerprint journal v1";
     private readonly HashSet<string> _done;
+    private readonly List<string> _pending = [];
     private readonly StreamWriter _writer;
     private readonly Lock _gate = new();
 
@@ -71,30 +74,37 @@ internal sealed class ScanJournal : IDisposable
 
     public bool IsDone(string path) => _done.Contains(path);
 
-    /// <summary>Records <paramref name="path"/> as finished. Call after its output record is flushed.</summary>
+    /// <summary>
+    /// Records <paramref name="path"/> as finished once its output record is written; it reaches the file at the next
+    /// <see cref="Flush"/>, which the caller makes after flushing the output.
+    /// </summary>
     public void MarkDone(string path)
     {
         string line = JsonSerializer.Serialize(path, CliJsonContext.Default.String);
         lock (_gate)
         {
-            _writer.WriteLine(line);
+            _pending.Add(line);
         }
     }
 
-    /// <summary>Flushes journaled entries to the OS (called in batches, after the output is flushed).</summary>
+    /// <summary>Writes the entries marked since the last flush to the OS (called in batches, after the output is flushed).</summary>
     public void Flush()
     {
         lock (_gate)
         {
+            foreach (string line in _pending)
+                _writer.WriteLine(line);
+            _pending.Clear();
             _writer.Flush();
         }
     }
 
+    /// <summary>Closes the file. Entries not flushed are dropped: their output may not be out (they are redone on resume).</summary>
     public void Dispose()
     {
         lock (_gate)
         {
-            _writer.Flush();
+            _pending.Clear();
             _writer.Dispose();
         }
     }
