@@ -24,6 +24,9 @@ internal enum ExitCode
     /// <summary>A database, bank or index problem (cannot open, corrupt, not found).</summary>
     DataError = 5,
 
+    /// <summary>A bug: an unexpected exception (the message and, with FINGERPRINT_DEBUG=1, the stack trace go to stderr).</summary>
+    InternalError = 70,
+
     /// <summary>Interrupted (Ctrl-C / SIGTERM); what was finished is written and journaled.</summary>
     Canceled = 130,
 }

@@ -76,6 +76,21 @@ internal static class Program
             await stderr.WriteLineAsync($"fingerprint: {ex.Message}");
             return (int)ex.ExitCode;
         }
+        catch (Exception ex) when (ex is Media.NativeDependencyException or Media.Ffmpeg.FfmpegNotFoundException)
+        {
+            await stderr.WriteLineAsync($"fingerprint: {ex.Message}");
+            return (int)ExitCode.DependencyMissing;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Per-input failures never get here (they become error records); this is a bug, reported as one.
+            await stderr.WriteLineAsync($"fingerprint: internal error: {ex.GetType().Name}: {ex.Message}");
+            if (Environment.GetEnvironmentVariable("FINGERPRINT_DEBUG") is "1" or "true")
+                await stderr.WriteLineAsync(ex.ToString());
+            else
+                await stderr.WriteLineAsync("(set FINGERPRINT_DEBUG=1 for the stack trace; please report it)");
+            return (int)ExitCode.InternalError;
+        }
         finally
         {
             await stdout.FlushAsync(CancellationToken.None);
@@ -87,7 +102,7 @@ internal static class Program
         var root = new RootCommand(
             "Fingerprint: perceptual image and video fingerprints (PDQ, vPDQ, TMK+PDQF) and bulk matching against banks of known imagery.\n" +
             "Results go to stdout, progress and diagnostics to stderr. Exit codes: 0 success/match found, 1 no match, " +
-            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 130 canceled.\n" +
+            "2 usage error, 3 some inputs failed, 4 dependency missing, 5 database/bank error, 70 internal error, 130 canceled.\n" +
             "Examples:\n" +
             "  fingerprint hash photo.jpg\n" +
             "  fingerprint bank add --db banks.db --bank known known-images/\n" +

@@ -43,10 +43,18 @@ internal static class CommonOptions
             Description = description,
             Arity = arity,
         };
-        // The parser hands an unknown option such as `--bogus` to the PATH argument; without this it would be hashed as
-        // a missing file (exit 3) instead of reported as the usage error it is (exit 2). A file that really is named
-        // like an option is still accepted.
-        paths.Validators.Add(result =>
+        RejectUnknownOptions(paths);
+        return paths;
+    }
+
+    /// <summary>
+    /// The parser hands an unknown option such as `--bogus` to a path argument; without this it would be read as a
+    /// missing file (exit 3) instead of reported as the usage error it is (exit 2). A file that really is named like an
+    /// option is still accepted.
+    /// </summary>
+    public static void RejectUnknownOptions(Argument argument)
+    {
+        argument.Validators.Add(result =>
         {
             foreach (System.CommandLine.Parsing.Token token in result.Tokens)
             {
@@ -55,6 +63,5 @@ internal static class CommonOptions
                     result.AddError($"Unrecognized option '{value}'.");
             }
         });
-        return paths;
     }
 }

@@ -32,6 +32,8 @@ internal static class CompareCommand
     {
         var a = new Argument<string>("A") { Description = "An image, animation or video file, or a 64-hex-digit PDQ hash." };
         var b = new Argument<string>("B") { Description = "The other one." };
+        CommonOptions.RejectUnknownOptions(a);
+        CommonOptions.RejectUnknownOptions(b);
         var threshold = new Option<int>("--threshold", "-t")
         {
             Description = "Largest distance that counts as a match (inclusive).",
