@@ -10,9 +10,9 @@ namespace Fingerprint.Harness;
 /// </summary>
 internal sealed record FastRule(int MinShortSide, bool PowerOfTwoOnly, bool Gray, bool FastUpsample, bool FastDct)
 {
-    /// <summary>e.g. "512 pow2 rgb fastup islow".</summary>
+    /// <summary>e.g. "512 pow2 rgb fastup islow"; grey output has no chroma to upsample, so "gray -".</summary>
     public string Name =>
-        $"{MinShortSide} {(PowerOfTwoOnly ? "pow2" : "eighths")} {(Gray ? "gray" : "rgb")} {(FastUpsample ? "fastup" : "fancy")} {(FastDct ? "ifast" : "islow")}";
+        $"{MinShortSide} {(PowerOfTwoOnly ? "pow2" : "eighths")} {(Gray ? "gray -" : FastUpsample ? "rgb fastup" : "rgb fancy")} {(FastDct ? "ifast" : "islow")}";
 
     public DecodeOptions ToOptions() => DecodeOptions.Fast with
     {
@@ -34,14 +34,19 @@ internal sealed record FastRule(int MinShortSide, bool PowerOfTwoOnly, bool Gray
         }
     }
 
-    /// <summary>The full grid over the given axes (each axis: the values to try).</summary>
+    /// <summary>
+    /// The full grid over the given axes (each axis: the values to try), except that grey rules are not repeated per
+    /// upsampling mode: a grey decode of a colour JPEG outputs the Y plane, which libjpeg never upsamples when it is
+    /// stored at full resolution (every common sampling), so both modes give the same pixels and differ only by timing
+    /// noise. Grey rules carry the <see cref="DecodeOptions.FastUpsample"/> default.
+    /// </summary>
     public static List<FastRule> Grid(int[] minShort, bool[] pow2, bool[] gray, bool[] fastUpsample, bool[] fastDct)
     {
         var rules = new List<FastRule>();
         foreach (int m in minShort)
             foreach (bool p in pow2)
                 foreach (bool g in gray)
-                    foreach (bool u in fastUpsample)
+                    foreach (bool u in g ? [DecodeOptions.Fast.FastUpsample] : fastUpsample)
                         foreach (bool d in fastDct)
                             rules.Add(new FastRule(m, p, g, u, d));
         return rules;

@@ -24,4 +24,14 @@ internal sealed class ImageResult(CorpusFile file, int width, int height, HashRe
     public int[] OutHeight { get; } = new int[rules];
 
     public bool Scaled(int rule) => Scale[rule] != "1/1";
+
+    /// <summary>Copies rule <paramref name="from"/>'s measurement to rule <paramref name="to"/> (a rule that decodes the same).</summary>
+    public void CopyRule(int from, int to)
+    {
+        Distance[to] = Distance[from];
+        Ms[to] = Ms[from];
+        Scale[to] = Scale[from];
+        OutWidth[to] = OutWidth[from];
+        OutHeight[to] = OutHeight[from];
+    }
 }

@@ -38,7 +38,7 @@ internal static class UploadGenerator
         if (!ProcessRunner.OnPath("convert"))
             throw new UsageException("ImageMagick's convert is needed (apt-get install imagemagick)");
 
-        List<(CorpusFile File, int Width, int Height)> sources = Sources(roots, minSourceMp);
+        List<(CorpusFile File, int Width, int Height, bool Swapped)> sources = Sources(roots, minSourceMp);
         if (sources.Count == 0)
             throw new UsageException($"no JPEG of at least {minSourceMp} MP under {string.Join(", ", roots)}");
 
@@ -62,8 +62,8 @@ internal static class UploadGenerator
         int done = 0;
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = jobs }, batch =>
         {
-            (CorpusFile file, int w, int h) = sources[batch.Source];
-            ProcessRunner.Run("convert", Arguments(file.Path, Prepared(w, h), batch.Specs, outDir));
+            (CorpusFile file, int w, int h, bool swapped) = sources[batch.Source];
+            ProcessRunner.Run("convert", Arguments(file.Path, swapped, Prepared(w, h), batch.Specs, outDir));
             int n = Interlocked.Add(ref done, batch.Specs.Length);
             Console.Error.WriteLine($"gen-uploads: {n}/{count}");
         });
@@ -76,20 +76,22 @@ internal static class UploadGenerator
         return 0;
     }
 
-    /// <summary>JPEG sources of at least <paramref name="minMp"/>, with their size after EXIF orientation.</summary>
-    private static List<(CorpusFile File, int Width, int Height)> Sources(IReadOnlyList<string> roots, double minMp)
+    /// <summary>JPEG sources of at least <paramref name="minMp"/>, with their size after EXIF orientation (Swapped: the
+    /// orientation transposes the stored image).</summary>
+    private static List<(CorpusFile File, int Width, int Height, bool Swapped)> Sources(IReadOnlyList<string> roots, double minMp)
     {
         using var decoder = new ImageDecoder();
         var probe = DecodeOptions.Fast with { FastMinShortSide = 1, PreferGray = true };
-        var result = new List<(CorpusFile, int, int)>();
+        var result = new List<(CorpusFile, int, int, bool)>();
         foreach (CorpusFile f in Corpus.Find(roots, MediaFormat.Jpeg))
         {
             try
             {
                 using DecodedImage image = decoder.Decode(File.ReadAllBytes(f.Path), probe);
-                (int w, int h) = image.ExifOrientation >= 5 ? (image.SourceHeight, image.SourceWidth) : (image.SourceWidth, image.SourceHeight);
+                bool swapped = image.ExifOrientation >= 5;
+                (int w, int h) = swapped ? (image.SourceHeight, image.SourceWidth) : (image.SourceWidth, image.SourceHeight);
                 if ((double)w * h / 1e6 >= minMp)
-                    result.Add((f, w, h));
+                    result.Add((f, w, h, swapped));
             }
             catch (MediaException ex)
             {
@@ -105,7 +107,7 @@ internal static class UploadGenerator
         return (Math.Max(1, (int)Math.Round(w * s)), Math.Max(1, (int)Math.Round(h * s)));
     }
 
-    private static List<UploadSpec> Plan(List<(CorpusFile File, int Width, int Height)> sources, int count, int originals, ulong seed)
+    private static List<UploadSpec> Plan(List<(CorpusFile File, int Width, int Height, bool Swapped)> sources, int count, int originals, ulong seed)
     {
         var rng = new SplitMix64(seed);
         int every = Math.Max(1, count / Math.Max(1, originals));
@@ -130,11 +132,14 @@ internal static class UploadGenerator
         return specs;
     }
 
-    private static List<string> Arguments(string source, (int Width, int Height) prepared, UploadSpec[] specs, string outDir)
+    private static List<string> Arguments(string source, bool swapped, (int Width, int Height) prepared, UploadSpec[] specs, string outDir)
     {
         var a = new List<string>
         {
             "-limit", "thread", "1", "-define", "png:compression-level=1", "-define", "png:exclude-chunk=date,time",
+            // jpeg:size (in stored orientation) lets libjpeg decode the source at the smallest DCT scale still covering the
+            // prepared size, which the exact resize then reaches: the same pixels every run, a fraction of the time at 12 MP.
+            "-define", swapped ? $"jpeg:size={prepared.Height}x{prepared.Width}" : $"jpeg:size={prepared.Width}x{prepared.Height}",
             source, "-auto-orient", "-strip", "-resize", $"{prepared.Width}x{prepared.Height}!", "-write", "mpr:src",
         };
         foreach (UploadSpec s in specs)
@@ -150,7 +155,7 @@ internal static class UploadGenerator
         return a;
     }
 
-    private static void WriteManifest(string outDir, List<(CorpusFile File, int Width, int Height)> sources, List<UploadSpec> specs)
+    private static void WriteManifest(string outDir, List<(CorpusFile File, int Width, int Height, bool Swapped)> sources, List<UploadSpec> specs)
     {
         using (var w = new StreamWriter(Path.Combine(outDir, "uploads.tsv")))
         {
@@ -166,10 +171,10 @@ internal static class UploadGenerator
     }
 
     /// <summary>What the output depends on: sources (name, oriented size, bytes), count, originals, seed, generator version.</summary>
-    private static string Stamp(List<(CorpusFile File, int Width, int Height)> sources, int count, int originals, ulong seed)
+    private static string Stamp(List<(CorpusFile File, int Width, int Height, bool Swapped)> sources, int count, int originals, ulong seed)
     {
-        var sb = new StringBuilder($"gen-uploads v1 count={count} originals={originals} seed={seed}\n");
-        foreach ((CorpusFile f, int w, int h) in sources)
+        var sb = new StringBuilder($"gen-uploads v2 count={count} originals={originals} seed={seed}\n");
+        foreach ((CorpusFile f, int w, int h, _) in sources)
             sb.Append(CultureInfo.InvariantCulture, $"{Path.GetFileName(f.Path)} {w}x{h} {f.Bytes}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))) + "\n" + sb;
     }
