@@ -8,7 +8,7 @@ internal sealed class Markdown(params string[] header)
 {
     private readonly List<string[]> _rows = [];
 
-    /// <summary>Right-aligned columns: those whose header starts with one of these (numbers).</summary>
+    /// <summary>Which columns are right-aligned (numbers), by header.</summary>
     public Func<string, bool> IsNumeric { get; init; } = _ => false;
 
     public void Add(params string[] cells) => _rows.Add(cells);
