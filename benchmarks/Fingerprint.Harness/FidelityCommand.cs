@@ -138,7 +138,7 @@ internal static class FidelityCommand
 
         string webpNote = all.Count > jpegs.Count ? $" and {all.Count - jpegs.Count} WebP files" : "";
         sb.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {string.Join(", ", roots)}: {jpegs.Count} JPEG files{webpNote} " +
-            $"(distinct content; {failed.Count} failed to decode). Times: decode + PDQ fullres hash, best of {repeat}, one thread.");
+            $"measured (distinct content; {failed.Count} more failed to decode). Times: decode + PDQ fullres hash, best of {repeat}, one thread.");
         sb.AppendLine();
         var corpus = new Markdown("size class", "JPEG files", "median WxH", "median bytes", "fullres ms/image") { IsNumeric = h => h != "size class" && h != "median WxH" };
         foreach (IGrouping<string, ImageResult> g in jpegs.GroupBy(r => r.SizeClass).OrderBy(g => g.Key))
