@@ -51,7 +51,7 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     {
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "pdq", "data", "bridge-mods", "aaa-orig.jpg");   // 1600x1004
         using var decoder = new ImageDecoder();
-        var options = new DecodeOptions { Profile = DecodeProfile.Fast, FastUpsample = false, FastPowerOfTwoScalesOnly = false };
+        var options = new DecodeOptions { Profile = DecodeProfile.Fast, FastMinShortSide = 512, PreferGray = false, FastUpsample = false, FastPowerOfTwoScalesOnly = false };
         using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), options);
         Assert.Equal((5, 8), (image.ScaleNumerator, image.ScaleDenominator));
         Assert.Equal((1000, 628), (image.Pixels.Width, image.Pixels.Height));
@@ -66,7 +66,7 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "python-threatexchange", "threatexchange", "tests", "hashing",
             "resources", "letterboxed_sample-b.jpg");   // 2000x1404 -> 3/8 = 750x527
         using var decoder = new ImageDecoder();
-        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast with { FastPowerOfTwoScalesOnly = false });
+        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast with { FastMinShortSide = 512, PreferGray = false, FastPowerOfTwoScalesOnly = false });
         Assert.Equal((3, 8), (image.ScaleNumerator, image.ScaleDenominator));
         ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "3/8", "-nosmooth", "-ppm", file));
         Assert.Equal("same", ImageMagick.Compare(djpeg, image.Pixels));
@@ -75,12 +75,13 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     [Fact]
     public void Decode_FastJpegDefaults_HalfScaleEqualsDjpeg()
     {
-        string file = Path.Combine(RepoPaths.PdqConformance, "images", "python-threatexchange", "threatexchange", "tests", "hashing",
-            "resources", "letterboxed_sample-b.jpg");   // 2000x1404 -> 1/2 = 1000x702
+        // The defaults (short side >= 768, power-of-two scales, grey): 4032x3024 -> 1/2 = 2016x1512 (1/4 would give 756).
+        string file = Path.Combine(RepoPaths.PdqConformance, "images", "pdq", "data", "reg-test-input", "exif-rotn", "exif-rotn-6.jpg");
         using var decoder = new ImageDecoder();
-        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast);
+        using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), DecodeOptions.Fast with { IgnoreExif = true });
         Assert.Equal((1, 2), (image.ScaleNumerator, image.ScaleDenominator));
-        ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "1/2", "-nosmooth", "-ppm", file));
+        Assert.Equal(PixelFormat.Gray8, image.Pixels.Format);
+        ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "1/2", "-grayscale", file));
         Assert.Equal("same", ImageMagick.Compare(djpeg, image.Pixels));
     }
 
@@ -89,7 +90,7 @@ public class FastProfileTests(GeneratedMedia media) : IClassFixture<GeneratedMed
     {
         string file = Path.Combine(RepoPaths.PdqConformance, "images", "pdq", "data", "bridge-mods", "aaa-orig.jpg");
         using var decoder = new ImageDecoder();
-        var options = new DecodeOptions { Profile = DecodeProfile.Fast, PreferGray = true, FastPowerOfTwoScalesOnly = false };
+        var options = new DecodeOptions { Profile = DecodeProfile.Fast, FastMinShortSide = 512, PreferGray = true, FastPowerOfTwoScalesOnly = false };
         using DecodedImage image = decoder.Decode(File.ReadAllBytes(file), options);
         Assert.Equal(PixelFormat.Gray8, image.Pixels.Format);
         ImageMagick.Pnm djpeg = ImageMagick.ParsePnm(Djpeg("-scale", "5/8", "-grayscale", file));
