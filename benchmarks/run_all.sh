@@ -131,7 +131,7 @@ section_fidelity() {
 section_decode() {
   ensure_cache
   header
-  if [ "$quick" = 1 ]; then MIN_SECONDS=0.3 MAX_FILES=3 benchmarks/peers/decode_bench.sh; else benchmarks/peers/decode_bench.sh; fi
+  if [ "$quick" = 1 ]; then MIN_SECONDS=0.3 MAX_FILES=3 REF_PDQ_SECONDS=0.3 benchmarks/peers/decode_bench.sh; else benchmarks/peers/decode_bench.sh; fi
 }
 
 section_scan() {

@@ -7,13 +7,20 @@ namespace Fingerprint.Harness;
 
 /// <summary>
 /// <c>decode</c> (issue 3.7, DESIGN.md §8 "JPEG upload to hash"): file bytes held in memory to PDQ, in-process, on 1
-/// and 2 worker threads, for sets of real JPEGs by size (~1, 2-3 and ~12 MP): our fast profile
-/// (<see cref="DecodeOptions.Fast"/>, EXIF applied, as <c>fingerprint scan</c>), our full-decode pipeline
-/// (<see cref="DecodeOptions.Reference"/> + PDQ fullres), and in the same run the peers <c>djpeg</c> (full decode) and
-/// <c>djpeg -scale 1/8</c> (the scaled-decode floor) over the same files (<see cref="DjpegPeer"/>). Each worker owns a
-/// decoder and a hasher (neither is thread-safe) and first decodes every file once, untimed; images are then taken
-/// from a shared counter until iterations x files are done. Prints a markdown table with the ratios the targets are
-/// quoted in (fast >= 3x the full-decode pipeline, >= 90% of djpeg -scale 1/8).
+/// and 2 worker threads, for sets of real JPEGs by size (~1, 2-3 and ~12 MP), in one run:
+/// <list type="bullet">
+/// <item>fast: our fast profile (<see cref="DecodeOptions.Fast"/>, EXIF applied) + our PDQ, as <c>fingerprint scan</c>;</item>
+/// <item>the reference pipeline: full RGB decode (<see cref="DecodeOptions.Reference"/>) + the reference-algorithm PDQ
+/// (<see cref="ReferencePdq"/>: whole planes, scalar, as Meta's C++ core), fullres and cli512 (pdq-photo-hasher);</item>
+/// <item>our own full-decode pipeline: the same full decode + our PDQ fullres (informative: what scaled decoding alone buys);</item>
+/// <item>the peers <c>djpeg</c> (full decode) and <c>djpeg -scale 1/8</c> (the scaled-decode floor) over the same files
+/// (<see cref="DjpegPeer"/>).</item>
+/// </list>
+/// Before timing, every chosen file's reference-pipeline hashes are checked equal to our PDQ's on the same full decode
+/// (a difference fails the run). Each worker owns a decoder and a hasher (neither is thread-safe) and first hashes every
+/// file once, untimed; images are then taken from a shared counter until iterations x files are done. Each pipeline
+/// gets its own iteration count (about <c>--min-seconds</c> of work). Prints two markdown tables: images per second,
+/// and fast's ratios to each peer with the targets (>= 5x the reference pipeline, >= 90% of djpeg -scale 1/8).
 /// </summary>
 internal static class DecodeSpeedCommand
 {
@@ -44,9 +51,13 @@ internal static class DecodeSpeedCommand
 
         List<(CorpusFile File, int Width, int Height)> all = Dimensions(Corpus.Find(roots, MediaFormat.Jpeg));
         var peer = new DjpegPeer(work);
-        var table = new Markdown("set", "files (median WxH)", "threads", "fast img/s", "fullres img/s", "djpeg img/s", "djpeg 1/8 img/s",
-            "djpeg 1/8 net img/s", "fast / fullres", "fast / djpeg 1/8", "fast / djpeg 1/8 net")
+        var speed = new Markdown("set", "files (median WxH)", "threads", "fast", "reference pipeline cli512", "reference pipeline fullres",
+            "our full decode", "djpeg", "djpeg 1/8", "djpeg 1/8 net")
         { IsNumeric = h => h is not ("set" or "files (median WxH)") };
+        var ratios = new Markdown("set", "threads", "fast / reference cli512 (target >= 5x)", "fast / reference fullres",
+            "fast / djpeg 1/8 net (target >= 0.90x)", "fast / djpeg 1/8", "fast / our full decode (informative)")
+        { IsNumeric = h => h is not "set" };
+        int mismatches = 0;
         foreach (string set in sets)
         {
             (string label, double minMp, double maxMp) = ParseSet(set);
@@ -60,31 +71,70 @@ internal static class DecodeSpeedCommand
             string[] paths = chosen.Select(c => c.File.Path).ToArray();
             var mid = chosen.OrderBy(c => (long)c.Width * c.Height).ElementAt(chosen.Count / 2);
             Console.Error.WriteLine($"decode: set {label}: {string.Join(", ", paths.Select(Path.GetFileName))}");
+            mismatches += VerifyReference(data, paths);
 
             foreach (int t in threads)
             {
-                int iterations = fixedIterations > 0 ? fixedIterations : Calibrate(data, t, minSeconds);
-                double fast = Ours(data, DecodeOptions.Fast, t, iterations);
-                double full = Ours(data, DecodeOptions.Reference, t, iterations);
+                (double Rate, int Iterations) Time(UploadPipeline p) =>
+                    fixedIterations > 0 ? (Measure(data, p, t, fixedIterations), fixedIterations) : MeasureFor(data, p, t, minSeconds);
+                (double fast, int fastIterations) = Time(UploadPipeline.Fast);
+                double refCli = Time(UploadPipeline.ReferenceCli512).Rate;
+                double refFull = Time(UploadPipeline.ReferenceFullRes).Rate;
+                double ourFull = Time(UploadPipeline.OurFullDecode).Rate;
                 DjpegPeer.Result dFull = default, dEighth = default;
                 if (peers)
                 {
-                    // djpeg full decode is ~the fullres pipeline's decode: fewer iterations keep the run short.
-                    int fullIterations = Math.Max(1, (int)Math.Ceiling(iterations * full / fast));
+                    // djpeg full decode is ~our full-decode pipeline's decode: fewer iterations keep the run short.
+                    int fullIterations = Math.Max(1, (int)Math.Ceiling(fastIterations * ourFull / fast));
                     dFull = peer.Measure(paths, [], t, fullIterations);
-                    dEighth = peer.Measure(paths, ["-scale", "1/8"], t, iterations);
+                    dEighth = peer.Measure(paths, ["-scale", "1/8"], t, fastIterations);
                 }
-                Console.Error.WriteLine($"decode: {label}, {t} thread(s), {iterations} iterations: fast {fast:F1}, fullres {full:F1}, " +
-                    $"djpeg {dFull.ImagesPerSecond:F1}, djpeg 1/8 {dEighth.ImagesPerSecond:F1} (net {dEighth.NetImagesPerSecond:F1}) img/s");
-                table.Add(label, $"{chosen.Count} ({mid.Width}x{mid.Height})", t.ToString(CultureInfo.InvariantCulture),
-                    Markdown.Num(fast), Markdown.Num(full), peers ? Markdown.Num(dFull.ImagesPerSecond) : "-",
-                    peers ? Markdown.Num(dEighth.ImagesPerSecond) : "-", peers ? Markdown.Num(dEighth.NetImagesPerSecond) : "-",
-                    Markdown.Ratio(fast, full), peers ? Markdown.Ratio(fast, dEighth.ImagesPerSecond) : "-",
-                    peers ? Markdown.Ratio(fast, dEighth.NetImagesPerSecond) : "-");
+                Console.Error.WriteLine($"decode: {label}, {t} thread(s): fast {fast:F1}, reference cli512 {refCli:F1}, reference fullres {refFull:F1}, " +
+                    $"our full decode {ourFull:F1}, djpeg {dFull.ImagesPerSecond:F1}, djpeg 1/8 {dEighth.ImagesPerSecond:F1} (net {dEighth.NetImagesPerSecond:F1}) img/s");
+                string threadCount = t.ToString(CultureInfo.InvariantCulture);
+                speed.Add(label, $"{chosen.Count} ({mid.Width}x{mid.Height})", threadCount,
+                    Markdown.Num(fast), Markdown.Num(refCli), Markdown.Num(refFull), Markdown.Num(ourFull),
+                    peers ? Markdown.Num(dFull.ImagesPerSecond) : "-", peers ? Markdown.Num(dEighth.ImagesPerSecond) : "-",
+                    peers ? Markdown.Num(dEighth.NetImagesPerSecond) : "-");
+                ratios.Add(label, threadCount, Markdown.Ratio(fast, refCli), Markdown.Ratio(fast, refFull),
+                    peers ? Markdown.Ratio(fast, dEighth.NetImagesPerSecond) : "-", peers ? Markdown.Ratio(fast, dEighth.ImagesPerSecond) : "-",
+                    Markdown.Ratio(fast, ourFull));
             }
         }
-        Console.Write(table.ToString());
+        Console.WriteLine("Images per second (bytes in memory -> PDQ hash; djpeg: decode to /dev/null, a process per image):");
+        Console.WriteLine();
+        Console.Write(speed.ToString());
+        Console.WriteLine();
+        Console.WriteLine("Ratios of the fast profile's images/s to each peer's, same run (> 1: fast is faster):");
+        Console.WriteLine();
+        Console.Write(ratios.ToString());
+        if (mismatches > 0)
+        {
+            Console.Error.WriteLine($"decode: FAILED: {mismatches} reference-pipeline hash(es) differ from ours (details above)");
+            return 1;
+        }
         return 0;
+    }
+
+    /// <summary>The reference pipelines' hashes equal our PDQ's on the same full decode (fullres and cli512), file by file.</summary>
+    private static int VerifyReference(byte[][] data, string[] paths)
+    {
+        using UploadPipeline.Worker refFull = UploadPipeline.ReferenceFullRes.CreateWorker(), refCli = UploadPipeline.ReferenceCli512.CreateWorker();
+        using UploadPipeline.Worker ourFull = UploadPipeline.OurFullDecode.CreateWorker(), ourCli = (UploadPipeline.OurFullDecode with { Pdq = PdqPipeline.Cli512 }).CreateWorker();
+        int mismatches = 0;
+        for (int i = 0; i < data.Length; i++)
+        {
+            foreach ((UploadPipeline.Worker r, UploadPipeline.Worker o, string name) in (ReadOnlySpan<(UploadPipeline.Worker, UploadPipeline.Worker, string)>)[(refFull, ourFull, "fullres"), (refCli, ourCli, "cli512")])
+            {
+                HashResult a = r.Hash(data[i]), b = o.Hash(data[i]);
+                if (a != b)
+                {
+                    Console.Error.WriteLine($"decode: MISMATCH {name} {paths[i]}: reference algorithm {a.Hash} q{a.Quality}, ours {b.Hash} q{b.Quality}");
+                    mismatches++;
+                }
+            }
+        }
+        return mismatches;
     }
 
     private static (string Label, double MinMp, double MaxMp) ParseSet(string set)
@@ -124,15 +174,22 @@ internal static class DecodeSpeedCommand
         return Enumerable.Range(0, max).Select(i => inRange[(int)((long)i * inRange.Count / max)]).ToList();
     }
 
-    /// <summary>Iterations so the fast profile runs about <paramref name="minSeconds"/> (at least 2).</summary>
-    private static int Calibrate(byte[][] data, int threads, double minSeconds)
+    /// <summary>
+    /// Images per second of <paramref name="pipeline"/> over about <paramref name="minSeconds"/>: one pass over the files
+    /// calibrates; when it took at least half of that it is the measurement, else the iterations are set from it.
+    /// </summary>
+    private static (double Rate, int Iterations) MeasureFor(byte[][] data, UploadPipeline pipeline, int threads, double minSeconds)
     {
-        double perPass = data.Length / Ours(data, DecodeOptions.Fast, threads, 1);
-        return Math.Max(2, (int)Math.Ceiling(minSeconds / perPass));
+        double rate = Measure(data, pipeline, threads, 1);
+        double perPass = data.Length / rate;
+        if (perPass >= minSeconds / 2)
+            return (rate, 1);
+        int iterations = (int)Math.Ceiling(minSeconds / perPass);
+        return (Measure(data, pipeline, threads, iterations), iterations);
     }
 
-    /// <summary>Images per second over iterations x files on <paramref name="threads"/> workers.</summary>
-    public static double Ours(byte[][] data, DecodeOptions options, int threads, int iterations)
+    /// <summary>Images per second of <paramref name="pipeline"/> over iterations x files on <paramref name="threads"/> workers.</summary>
+    public static double Measure(byte[][] data, UploadPipeline pipeline, int threads, int iterations)
     {
         int total = data.Length * iterations;
         int next = -1;
@@ -146,14 +203,13 @@ internal static class DecodeSpeedCommand
             {
                 try
                 {
-                    using var decoder = new ImageDecoder();
-                    var hasher = new PdqHasher();
+                    using UploadPipeline.Worker worker = pipeline.CreateWorker();
                     foreach (byte[] d in data)
-                        HashOne(decoder, hasher, d, options);   // warm-up: native handles, scratch growth, JIT tiers
+                        worker.Hash(d);   // warm-up: native handles, scratch growth, JIT tiers
                     ready.SignalAndWait();
                     int i;
                     while ((i = Interlocked.Increment(ref next)) < total)
-                        HashOne(decoder, hasher, data[i % data.Length], options);
+                        worker.Hash(data[i % data.Length]);
                 }
                 catch (Exception ex)
                 {
@@ -175,11 +231,5 @@ internal static class DecodeSpeedCommand
         if (failure is not null)
             throw new InvalidOperationException("a decode worker failed", failure);
         return total / seconds;
-    }
-
-    private static Hash256 HashOne(ImageDecoder decoder, PdqHasher hasher, byte[] data, DecodeOptions options)
-    {
-        using DecodedImage image = decoder.Decode(data, options);
-        return hasher.Hash(image.Pixels.AsView()).Hash;
     }
 }

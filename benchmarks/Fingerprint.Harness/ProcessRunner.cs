@@ -28,6 +28,19 @@ internal static class ProcessRunner
             throw new InvalidOperationException($"{fileName} exited with {p.ExitCode}: {Tail(err)}");
     }
 
+    /// <summary>Runs to completion and returns stdout's bytes; a non-zero exit becomes an exception carrying stderr's tail.</summary>
+    public static byte[] Capture(string fileName, IEnumerable<string> arguments)
+    {
+        using Process p = Start(fileName, arguments, redirectOutput: true);
+        Task<string> err = p.StandardError.ReadToEndAsync();
+        using var output = new MemoryStream();
+        p.StandardOutput.BaseStream.CopyTo(output);
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{fileName} exited with {p.ExitCode}: {Tail(err.Result)}");
+        return output.ToArray();
+    }
+
     public static string Tail(string text) => text.Length <= 600 ? text.Trim() : "..." + text[^600..].Trim();
 
     /// <summary>True when <paramref name="tool"/> is on PATH.</summary>

@@ -5,8 +5,11 @@ namespace Fingerprint.Harness;
 /// API only. Subcommands:
 /// <code>
 ///   fidelity     fast-profile fidelity and the scale rule (issue 3.2)
-///   decode       decode+hash images/s: fast, fullres, djpeg, djpeg -scale 1/8 in one run (issue 3.7)
-///   ref-scan     the reference-style scan pipeline: full decode + PDQ fullres + linear bank scan (issue 5.7)
+///   ref-pdq      the reference-algorithm PDQ (stand-in for Meta's C++ core): same hash as ours and as the C++
+///                reference's expected values, and its ms per hash beside the C++ figures
+///   decode       decode+hash images/s in one run: fast, the reference pipeline (full decode + reference-algorithm
+///                PDQ fullres and cli512), our own full-decode pipeline, djpeg, djpeg -scale 1/8 (issue 3.7)
+///   ref-scan     the reference-style scan pipeline: full decode + reference-algorithm PDQ + linear bank scan (5.7)
 ///   gen-uploads  deterministic 1-3 MP JPEG uploads from real photos (ImageMagick) for the scan benchmark
 ///   gen-bank     a bank hash list: originals' hashes + seeded random hashes (for fingerprint bank import)
 /// </code>
@@ -29,6 +32,7 @@ public static class Program
             return args[0] switch
             {
                 "fidelity" => FidelityCommand.Run(options),
+                "ref-pdq" => RefPdqCommand.Run(options),
                 "decode" => DecodeSpeedCommand.Run(options),
                 "ref-scan" => ReferenceScanCommand.Run(options),
                 "gen-uploads" => UploadGenerator.Run(options),
@@ -47,7 +51,7 @@ public static class Program
     private static void PrintUsage()
     {
         Console.Error.WriteLine("usage: Fingerprint.Harness SUBCOMMAND [options]");
-        foreach (string u in (string[])[FidelityCommand.Usage, DecodeSpeedCommand.Usage, ReferenceScanCommand.Usage, UploadGenerator.Usage, BankCommand.Usage])
+        foreach (string u in (string[])[FidelityCommand.Usage, RefPdqCommand.Usage, DecodeSpeedCommand.Usage, ReferenceScanCommand.Usage, UploadGenerator.Usage, BankCommand.Usage])
             Console.Error.WriteLine("  " + u.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }

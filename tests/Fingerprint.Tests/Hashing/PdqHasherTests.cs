@@ -155,6 +155,25 @@ public class PdqHasherTests
     }
 
     [Theory]
+    [InlineData(1600, 1004, PixelFormat.Rgb24, 31)]
+    [InlineData(700, 300, PixelFormat.Gray8, 32)]
+    [InlineData(4, 1000, PixelFormat.Bgra32, 33)]
+    public void Cli512_EqualsScalarStagePipelineOnTheResizedPixels(int width, int height, PixelFormat format, int seed)
+    {
+        // The whole cli512 pipeline as pdq-photo-hasher structures it, composed only of plain scalar stages over full
+        // planes: nearest-neighbour resize of the pixels to 512x512, then ScalarReference (what the benchmarks' reference
+        // pipeline, benchmarks/Fingerprint.Harness ReferencePdq, runs).
+        TestImage image = SyntheticImages.Smooth((ulong)seed, width, height, format);
+        int bpp = image.BytesPerPixel;
+        var resized = new byte[512 * 512 * bpp];
+        for (int y = 0; y < 512; y++)
+            for (int x = 0; x < 512; x++)
+                image.Pixel(x * width / 512, y * height / 512).CopyTo(resized.AsSpan((y * 512 + x) * bpp));
+        (Hash256 hash, int quality, _) = ScalarReference(new ImageView(resized, 512, 512, format), shortcut64: true);
+        Assert.Equal(new HashResult(hash, quality), new PdqHasher(s_cli512).Hash(image.View));
+    }
+
+    [Theory]
     [InlineData(512, 512)]
     [InlineData(300, 200)]
     [InlineData(64, 64)]
