@@ -48,6 +48,8 @@ internal static class RefPdqCommand
             sizes = s_defaultSizes;
         double minSeconds = args.Double("min-seconds", 1);
         args.RejectUnknown();
+        if (conformance is null)
+            Console.Error.WriteLine("ref-pdq: ../shared/conformance/pdq not found (pass --conformance DIR): the check against Meta's expected values is skipped");
 
         var checks = new Markdown("check", "images", "fullres: same hash", "cli512: same hash", "not compared")
         { IsNumeric = h => h is "images" or "fullres: same hash" or "cli512: same hash" };
