@@ -68,7 +68,15 @@ public sealed class RegionFinder
     /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
-    public void FindRegions(ImageView image, List<ImageRegion> regions)
+    public void FindRegions(ImageView image, List<ImageRegion> regions) => FindRegions(image, regions, Options.DetectPanels);
+
+    /// <summary>
+    /// <see cref="FindRegions(ImageView, List{ImageRegion})"/>, with panel detection chosen per call:
+    /// <paramref name="detectPanels"/> false gives only <c>"full"</c> and <c>"trimmed"</c> (and skips the panel
+    /// search's cost), as for a bank entry whose panels are not indexed.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
+    public void FindRegions(ImageView image, List<ImageRegion> regions, bool detectPanels)
     {
         ArgumentNullException.ThrowIfNull(regions);
         regions.Clear();
@@ -82,7 +90,7 @@ public sealed class RegionFinder
         if (IsMeaningfulTrim(trimmed, image.Width, image.Height))
             regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
 
-        if (!Options.DetectPanels)
+        if (!detectPanels)
             return;
         _analyzer.SplitPanels(trimmed, _panels);
         for (int i = 0; i < _panels.Count; i++)
