@@ -34,6 +34,16 @@ internal static class BankAddCommand
             DefaultValueFactory = _ => DecodeProfile.Fast,
         };
         var ignoreExif = new Option<bool>("--ignore-exif") { Description = "Hash stored pixels, ignoring EXIF orientation." };
+        var regions = new Option<bool>("--regions")
+        {
+            Description = "Meme-aware: also index each image's trimmed region (borders, letterbox, caption bands, screenshot bars " +
+                          "peeled off), so a scan --regions finds it re-padded or re-captioned.",
+        };
+        var indexPanels = new Option<bool>("--index-panels")
+        {
+            Description = "Also index every collage panel on its own (implies --regions): then a NEW collage that reuses ONE panel " +
+                          "of a banked collage matches it. Off by default: such reuse is usually not the banked content.",
+        };
         var seconds = new Option<double>("--seconds-per-frame")
         {
             Description = "Videos and animations: seconds between hashed frames (vPDQ; default 1).",
@@ -49,7 +59,7 @@ internal static class BankAddCommand
             "entry id, hash, quality, path.\n" +
             "Example: fingerprint bank add --db banks.db --bank hk2019 --campaign hk2019 --label \"comparison meme\" known/")
         {
-            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, seconds, jobs, fromList, progress, paths,
+            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, regions, indexPanels, seconds, jobs, fromList, progress, paths,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,6 +72,8 @@ internal static class BankAddCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = false,
+                Regions = parse.GetValue(indexPanels) ? RegionScope.TrimmedAndPanels
+                    : parse.GetValue(regions) ? RegionScope.Trimmed : RegionScope.None,
                 SecondsPerFrame = parse.GetValue(seconds),
             };
             var settings = new AddSettings(parse.GetValue(bank)!, parse.GetValue(label), parse.GetValue(campaign),
@@ -188,7 +200,8 @@ internal static class BankAddCommand
         {
             foreach (RegionHash r in rs)
             {
-                if (s.AllowLowQuality || r.Hashes.Quality >= MatchOptions.DefaultMinQuality)
+                // Regions of sampled video frames are for matching uploads; a video entry is matched by its frames.
+                if (r.Frame is null && (s.AllowLowQuality || r.Hashes.Quality >= MatchOptions.DefaultMinQuality))
                     regions.Add(new EntryRegion(r.Name, r.X, r.Y, r.Width, r.Height, r.Hashes.Orig, r.Hashes.Quality));
             }
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Fingerprint.Hashing;
 using Fingerprint.Imaging;
+using Fingerprint.Matching;
 using Fingerprint.Media;
 using Fingerprint.Media.Ffmpeg;
 using Fingerprint.Video;
@@ -20,6 +21,7 @@ internal sealed class MediaProcessor : IDisposable
     private readonly PdqHasher _hasher;
     private readonly PdqHasher _frameHasher = new(new PdqHasherOptions { Pipeline = PdqPipeline.FullRes });
     private readonly Lazy<FfmpegTools> _ffmpeg;
+    private readonly RegionHashing? _regions;
 
     public MediaProcessor(ProcessingOptions options)
     {
@@ -30,6 +32,7 @@ internal sealed class MediaProcessor : IDisposable
             Pipeline = options.Profile == DecodeProfile.Cli512 ? PdqPipeline.Cli512 : PdqPipeline.FullRes,
         });
         _ffmpeg = new Lazy<FfmpegTools>(() => FfmpegLocator.Locate(options.FfmpegPath, options.FfprobePath));
+        _regions = RegionHashing.Create(options.Regions, _hasher, _frameHasher);
     }
 
     /// <summary>Set by a scan: finds an earlier input with the same SHA-256, whose hashes are then reused.</summary>
@@ -116,6 +119,7 @@ internal sealed class MediaProcessor : IDisposable
         {
             result.Pdq = _hasher.Hash(view);
         }
+        _regions?.HashStill(result, view);
     }
 
     private async Task ProcessAnimationAsync(ProcessedMedia result, byte[] data, CancellationToken ct)
@@ -128,7 +132,8 @@ internal sealed class MediaProcessor : IDisposable
             HashImage(result, first.Pixels.AsView());
         }
         await using IFrameSource source = _decoder.OpenAnimation(data, _decodeOptions);
-        result.Frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        result.Frames = await VpdqHasher.HashAsync(_regions?.Tap(source) ?? source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        _regions?.CollectFrames(result);
     }
 
     private async Task ProcessVideoAsync(ProcessedMedia result, FileInfo info, CancellationToken ct)
@@ -148,7 +153,8 @@ internal sealed class MediaProcessor : IDisposable
         await using FfmpegFrameSource source = await FfmpegFrameSource.OpenAsync(info.FullName, _ffmpeg.Value, _options.Ffmpeg, ct);
         result.Width = source.StreamInfo.Width;
         result.Height = source.StreamInfo.Height;
-        result.Frames = await VpdqHasher.HashAsync(source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        result.Frames = await VpdqHasher.HashAsync(_regions?.Tap(source) ?? source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        _regions?.CollectFrames(result);
     }
 
     private static FileStream OpenRead(string path) =>

@@ -47,5 +47,12 @@ internal sealed class ProcessedMedia
     public bool Failed => Error is not null;
 }
 
-/// <summary>A region of an image (trimmed or a panel) with its dihedral hashes.</summary>
-internal sealed record RegionHash(string Name, int X, int Y, int Width, int Height, DihedralHashes Hashes);
+/// <summary>
+/// A region of an image (trimmed or a panel) with its dihedral hashes; for videos and animations, of the sampled frame
+/// <see cref="Frame"/> (null: the still image, or an animation's first frame).
+/// </summary>
+internal sealed record RegionHash(string Name, int X, int Y, int Width, int Height, DihedralHashes Hashes)
+{
+    public int? Frame { get; init; }
+    public double? TimestampSeconds { get; init; }
+}

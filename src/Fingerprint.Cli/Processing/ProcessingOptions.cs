@@ -1,3 +1,4 @@
+using Fingerprint.Matching;
 using Fingerprint.Media;
 using Fingerprint.Media.Ffmpeg;
 
@@ -32,8 +33,11 @@ internal sealed record ProcessingOptions
     public string? FfprobePath { get; init; }
     public FfmpegOptions Ffmpeg { get; init; } = FfmpegOptions.Default;
 
-    /// <summary>Meme-aware regions (trimmed borders, panels) hashed besides the full image.</summary>
-    public bool Regions { get; init; }
+    /// <summary>
+    /// Meme-aware regions hashed besides the full image (stills, and every sampled frame of videos and animations):
+    /// None, Trimmed (bank entries' default policy) or TrimmedAndPanels (uploads). See <see cref="RegionHasher"/>.
+    /// </summary>
+    public RegionScope Regions { get; init; }
 
     public DecodeOptions ToDecodeOptions() => new()
     {

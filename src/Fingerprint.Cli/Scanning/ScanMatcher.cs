@@ -1,6 +1,7 @@
 using Fingerprint.Cli.Processing;
 using Fingerprint.Hashing;
 using Fingerprint.Matching;
+using Fingerprint.Video.Vpdq;
 
 namespace Fingerprint.Cli.Scanning;
 
@@ -21,7 +22,7 @@ internal sealed class ScanMatcher(MatchIndex index, MatchOptions options)
             DihedralHashes image = media.Dihedral ?? new DihedralHashes(
                 [pdq.Hash, pdq.Hash, pdq.Hash, pdq.Hash, pdq.Hash, pdq.Hash, pdq.Hash, pdq.Hash], pdq.Quality);
             MatchOptions o = media.Dihedral is null ? options with { Dihedral = false } : options;
-            List<(string, DihedralHashes)>? regions = media.Regions?.Select(r => (r.Name, r.Hashes)).ToList();
+            List<(string, DihedralHashes)>? regions = media.Regions?.Where(r => r.Frame is null).Select(r => (r.Name, r.Hashes)).ToList();
             matches.AddRange(index.MatchImage(image, regions, o));
         }
         if (media.Frames is { Count: > 0 } frames)
@@ -41,8 +42,32 @@ internal sealed class ScanMatcher(MatchIndex index, MatchOptions options)
                         FramesMatched = m.FramesMatched,
                     };
             }
+            MatchFrameRegions(media, matches);
             matches.Sort((a, b) => a.Distance.CompareTo(b.Distance));
         }
         return new ScanOutcome(media, matches, low);
+    }
+
+    /// <summary>
+    /// The regions of sampled frames (a meme scaled into a video frame with bars around it): matched as frames, one
+    /// region name at a time, so the evidence names the region; an entry keeps its closest evidence.
+    /// </summary>
+    private void MatchFrameRegions(ProcessedMedia media, List<EntryMatch> matches)
+    {
+        if (media.Regions is not { Count: > 0 } regions)
+            return;
+        foreach (IGrouping<string, RegionHash> byName in regions.Where(r => r.Frame is not null).GroupBy(r => r.Name))
+        {
+            var frames = byName.Select(r => new VpdqFrameHash(r.Frame!.Value, r.Hashes.Quality, r.Hashes.Orig, r.TimestampSeconds ?? 0)).ToList();
+            foreach (EntryMatch m in index.MatchFrames(frames, options))
+            {
+                EntryMatch found = m with { QueryRegion = byName.Key };
+                int existing = matches.FindIndex(x => x.EntryId == m.EntryId);
+                if (existing < 0)
+                    matches.Add(found);
+                else if (found.Distance < matches[existing].Distance)
+                    matches[existing] = found;
+            }
+        }
     }
 }
