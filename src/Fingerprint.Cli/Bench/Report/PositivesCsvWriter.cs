@@ -1,0 +1,51 @@
+using System.Text;
+using Fingerprint.Cli.Output;
+
+namespace Fingerprint.Cli.Bench.Report;
+
+/// <summary>
+/// positives.csv: one row per positive pair (edit, original) with each algorithm's distance (empty: unmatchable) and,
+/// for the meme-aware algorithms, what gave it (full, query-trimmed, query-panel, entry-region), so every miss can be
+/// looked at.
+/// </summary>
+internal static class PositivesCsvWriter
+{
+    public static string Write(IReadOnlyList<CorpusItem> items, IReadOnlyList<PairDistances> distances)
+    {
+        var sb = new StringBuilder();
+        var header = new List<string> { "file", "original", "family", "strength", "variant" };
+        foreach (PairDistances pd in distances)
+        {
+            string name = BenchAlgorithms.Name(pd.Algorithm);
+            header.Add(name);
+            if (pd.Algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels)
+                header.Add(name + "_via");
+        }
+        sb.Append(Csv.Row([.. header])).Append('\n');
+        for (int i = 0; i < items.Count; i++)
+        {
+            CorpusItem item = items[i];
+            if (item.Role != CorpusRole.Edit)
+                continue;
+            var row = new List<string?> { item.File, item.Original, item.Family, item.Strength, item.Variant };
+            foreach (PairDistances pd in distances)
+            {
+                int d = pd.Positives[i];
+                row.Add(d == DistanceHistogram.NoDistance ? "" : ReportFormat.Int(d));
+                if (pd.Algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels)
+                    row.Add(Via(pd.Evidence[i]));
+            }
+            sb.Append(Csv.Row([.. row])).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Via(MatchEvidence evidence) => evidence switch
+    {
+        MatchEvidence.Full => "full",
+        MatchEvidence.QueryTrimmed => "query-trimmed",
+        MatchEvidence.QueryPanel => "query-panel",
+        MatchEvidence.EntryRegion => "entry-region",
+        _ => "",
+    };
+}
