@@ -12,7 +12,7 @@ internal enum MatchEvidence : byte
     /// <summary>The query's trimmed region (vs the original's whole or trimmed hash).</summary>
     QueryTrimmed = 2,
 
-    /// <summary>One of the query's panels.</summary>
+    /// <summary>One of the query's panels or panel groups.</summary>
     QueryPanel = 3,
 
     /// <summary>The whole query vs the original's trimmed region or a panel.</summary>

@@ -155,7 +155,7 @@ internal sealed class PairDistances
                 foreach (HashedRegion r in h.Regions)
                 {
                     if (r.Quality >= minQuality)
-                        builder.AddDihedral(r.Hashes, r.Kind == RegionKind.Panel ? MatchEvidence.QueryPanel : MatchEvidence.QueryTrimmed);
+                        builder.AddDihedral(r.Hashes, r.Kind == RegionKind.Trimmed ? MatchEvidence.QueryTrimmed : MatchEvidence.QueryPanel);
                 }
                 break;
             default:

@@ -13,7 +13,8 @@ public enum RegionScope
     Trimmed = 1,
 
     /// <summary>
-    /// Trimmed, and every panel of a collage, comparison meme or comic (<c>"panel-0"</c>, <c>"panel-1"</c>, ...). The
+    /// Trimmed, and every panel of a collage, comparison meme or comic (<c>"panel-0"</c>, <c>"panel-1"</c>, ...) and every
+    /// group of panels the split cut further (<c>"group-0"</c>, ...: a whole meme inside a collage). The
     /// default for queries (uploads): a known image inside a new collage matches through its panel.
     /// </summary>
     TrimmedAndPanels = 2,

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
@@ -76,6 +79,7 @@ internal sealed class RegionAnalyzer
     private readonly int[] _candidates = new int[MaxCandidates];
     private List<Box> _level = new(RegionFinder.MaxPanelLimit * 2);
     private List<Box> _next = new(RegionFinder.MaxPanelLimit * 2);
+    private readonly List<Box> _cut = new(RegionFinder.MaxPanelLimit * 2);
     private int _minPanelWidth;
     private int _minPanelHeight;
 
@@ -142,11 +146,13 @@ internal sealed class RegionAnalyzer
     /// Splits <paramref name="outer"/> into panels by recursive XY-cut, level by level (horizontal gutters first, so
     /// panels come in reading order), keeping the finest level with at most <see cref="RegionOptions.MaxPanels"/>
     /// panels. Each panel is peeled of its own frame and margins. <paramref name="panels"/> is cleared; it receives
-    /// nothing unless there are at least two panels.
+    /// nothing unless there are at least two panels. <paramref name="groups"/> receives the pieces of the kept levels
+    /// that were cut again (not <paramref name="outer"/> itself), coarsest level first, at most MaxPanels of them.
     /// </summary>
-    public void SplitPanels(Box outer, List<Box> panels)
+    public void SplitPanels(Box outer, List<Box> panels, List<Box> groups)
     {
         panels.Clear();
+        groups.Clear();
         _minPanelWidth = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Width * _options.MinPanelFraction));
         _minPanelHeight = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Height * _options.MinPanelFraction));
         _level.Clear();
@@ -154,20 +160,30 @@ internal sealed class RegionAnalyzer
         for (int level = 0; level < MaxSplitLevels; level++)
         {
             _next.Clear();
-            bool split = false;
+            _cut.Clear();
             foreach (Box piece in _level)
             {
                 if (SplitPiece(piece, rowsAreLines: true) || SplitPiece(piece, rowsAreLines: false))
-                    split = true;
+                    _cut.Add(piece);
                 else
                     _next.Add(piece);
             }
-            if (!split || _next.Count > _options.MaxPanels)
+            if (_cut.Count == 0 || _next.Count > _options.MaxPanels)
                 break;
+            if (level > 0)
+            {
+                foreach (Box piece in _cut)
+                {
+                    if (groups.Count < _options.MaxPanels)
+                        groups.Add(piece);
+                }
+            }
             (_level, _next) = (_next, _level);
         }
         if (_level.Count >= 2)
             panels.AddRange(_level);
+        else
+            groups.Clear();
     }
 
     private bool PeelLayer(ref Box box, Edge edge, Box reference)
@@ -217,6 +233,8 @@ internal sealed class RegionAnalyzer
                 : LineClass.Content;
             if (depth == 0 && cls != LineClass.Uniform)
                 return false; // a layer starts with a plain line: padding, a bar, or a band's top margin
+            if (cls != LineClass.Uniform && IsOverlayLine(grid.Span(index, m0, m), background))
+                cls = LineClass.Uniform; // a logo or badge stuck on the bar: the bar goes on around it
             if (cls == LineClass.Uniform)
             {
                 if (runLength > 0 && 3 * runText < 2 * runLength)
@@ -453,11 +471,15 @@ internal sealed class RegionAnalyzer
                 continue; // a margin of the piece, or too thin
             if (r0 - pieceStart < minAlong || hi - r1 < minAlong)
                 continue;
-            if (!IsBoundary(grid, r0, -1, 1, r0 - lo + 1, s0, n, colour, strict: false)
-                || !IsBoundary(grid, r1 - 1, 1, 1, hi - r1 + 1, s0, n, colour, strict: false))
+            bool before = IsBoundary(grid, r0, -1, 1, r0 - lo + 1, s0, n, colour, strict: false);
+            bool after = IsBoundary(grid, r1 - 1, 1, 1, hi - r1 + 1, s0, n, colour, strict: false);
+            if (!before && !after)
                 continue;
-            AddPanel(piece, rowsAreLines, pieceStart, r0);
-            pieceStart = r1;
+            // A photo on a plain background of the gutter's colour (a product shot on white) melts into the gutter: its
+            // side has no straight edge. The gutter is then cut on the straight side only, and the uniform run stays
+            // with the other panel, whose own background it may be.
+            AddPanel(piece, rowsAreLines, pieceStart, before ? r0 : r1);
+            pieceStart = after ? r1 : r0;
         }
         if (pieceStart == lo)
             return false;
@@ -506,6 +528,34 @@ internal sealed class RegionAnalyzer
         if (SampleColour.CountFar(line, colour, _tolerance, n / (2 * ProbeCount), Math.Max(1, n / ProbeCount), allowed) > allowed)
             return false;
         return IsColour(line, colour);
+    }
+
+    /// <summary>
+    /// The line is the background colour except within one span of at most <see cref="RegionOptions.OverlayMaxFraction"/>
+    /// of it: a logo, badge or sticker placed over a bar (a channel logo on a letterbox), which must not end the bar.
+    /// The straight-boundary rule still decides where the bar ends.
+    /// </summary>
+    private bool IsOverlayLine(ReadOnlySpan<byte> line, int colour)
+    {
+        int n = line.Length / SampleColour.Channels;
+        int maxSpan = (int)(n * _options.OverlayMaxFraction);
+        if (maxSpan == 0)
+            return false;
+        int c0 = colour & 0xFF, c1 = colour >> 8 & 0xFF, c2 = colour >> 16;
+        ref byte p = ref MemoryMarshal.GetReference(line);
+        int first = -1, last = -1;
+        for (int j = 0; j < n; j++)
+        {
+            if (SampleColour.Distance(ref Unsafe.Add(ref p, j * SampleColour.Channels), c0, c1, c2) > _tolerance)
+            {
+                if (first < 0)
+                    first = j;
+                else if (j - first >= maxSpan)
+                    return false;
+                last = j;
+            }
+        }
+        return last - first < maxSpan;
     }
 
     /// <summary>All samples but the allowed outliers are within the tolerance of <paramref name="colour"/>.</summary>

@@ -30,10 +30,12 @@ public sealed class RegionFinder
     /// <summary>The largest allowed <see cref="RegionOptions.MaxPanels"/>.</summary>
     public const int MaxPanelLimit = 64;
 
-    private static readonly string[] s_panelNames = CreatePanelNames();
+    private static readonly string[] s_panelNames = CreateNames("panel-");
+    private static readonly string[] s_groupNames = CreateNames("group-");
 
     private readonly RegionAnalyzer _analyzer;
     private readonly List<Box> _panels = new(MaxPanelLimit);
+    private readonly List<Box> _groups = new(MaxPanelLimit);
 
     /// <param name="options">Thresholds; null for <see cref="RegionOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
@@ -65,7 +67,9 @@ public sealed class RegionFinder
     /// Clears <paramref name="regions"/> and fills it with: <c>"full"</c> (always); <c>"trimmed"</c> when some side
     /// lost at least <see cref="RegionOptions.MinTrimFraction"/> of its dimension and
     /// <see cref="RegionOptions.MinTrimPixels"/>; then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
-    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels.
+    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels; then <c>"group-0"</c>, ...:
+    /// the intermediate pieces of the split that were cut further (<see cref="RegionKind.Group"/>: a row of a grid, or a
+    /// whole comparison meme inside a collage), coarsest first, at most <see cref="RegionOptions.MaxPanels"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
     public void FindRegions(ImageView image, List<ImageRegion> regions) => FindRegions(image, regions, Options.DetectPanels);
@@ -92,9 +96,11 @@ public sealed class RegionFinder
 
         if (!detectPanels)
             return;
-        _analyzer.SplitPanels(trimmed, _panels);
+        _analyzer.SplitPanels(trimmed, _panels, _groups);
         for (int i = 0; i < _panels.Count; i++)
             regions.Add(new ImageRegion(s_panelNames[i], RegionKind.Panel, _panels[i].ToRect()));
+        for (int i = 0; i < _groups.Count; i++)
+            regions.Add(new ImageRegion(s_groupNames[i], RegionKind.Group, _groups[i].ToRect()));
     }
 
     private bool IsAnalysable(ImageView image) =>
@@ -107,11 +113,11 @@ public sealed class RegionFinder
         return trimmed.X0 >= minX || width - trimmed.X1 >= minX || trimmed.Y0 >= minY || height - trimmed.Y1 >= minY;
     }
 
-    private static string[] CreatePanelNames()
+    private static string[] CreateNames(string prefix)
     {
         var names = new string[MaxPanelLimit];
         for (int i = 0; i < names.Length; i++)
-            names[i] = "panel-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names[i] = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return names;
     }
 }

@@ -105,6 +105,14 @@ public sealed record RegionOptions
     /// </summary>
     public double BlurredBandMaxActivity { get; init; } = 0.6;
 
+    /// <summary>
+    /// A border line may carry one overlay (a channel logo, a badge, a sticker) within a span of at most this share of
+    /// the line and still count as border (default 0.25, 0..0.5; 0 turns this off): the meme in a video frame with a
+    /// logo on its letterbox is still trimmed. Where the border ends is still decided by the straight-boundary rule
+    /// (<see cref="BoundaryContrastFraction"/>), so a flat sky with one tree in it is not mistaken for a border.
+    /// </summary>
+    public double OverlayMaxFraction { get; init; } = 0.25;
+
     /// <summary>Split collages, comparison memes and comics into panels (default true).</summary>
     public bool DetectPanels { get; init; } = true;
 
@@ -145,6 +153,7 @@ public sealed record RegionOptions
         Check(TextMaxMeanRunFraction, 0.01, 0.5, nameof(TextMaxMeanRunFraction));
         Check(MaxTextRunFraction, 0.01, 1, nameof(MaxTextRunFraction));
         Check(BlurredBandMaxActivity, 0.01, 0.9, nameof(BlurredBandMaxActivity));
+        Check(OverlayMaxFraction, 0, 0.5, nameof(OverlayMaxFraction));
         Check(MinPanelFraction, 0.01, 0.5, nameof(MinPanelFraction));
         Check(MinPanelPixels, 8, 65536, nameof(MinPanelPixels));
         Check(MaxPanels, 2, RegionFinder.MaxPanelLimit, nameof(MaxPanels));
