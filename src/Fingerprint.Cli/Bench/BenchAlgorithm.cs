@@ -12,7 +12,7 @@ internal enum BenchAlgorithm
     /// <summary>pdq-dihedral: the query's 8 dihedral PDQ variants against the original's PDQ.</summary>
     PdqDihedral,
 
-    /// <summary>pdq-meme: dihedral, and the query's regions (trimmed + panels) against the original's whole and trimmed hashes.</summary>
+    /// <summary>pdq-meme: dihedral, and the query's regions (trimmed, panels, groups) against the original's whole, trimmed and aspect-crop hashes.</summary>
     PdqMeme,
 
     /// <summary>pdq-meme-panels: pdq-meme with the original's panels indexed too (bank add --index-panels).</summary>

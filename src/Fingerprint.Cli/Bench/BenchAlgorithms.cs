@@ -51,8 +51,8 @@ internal static class BenchAlgorithms
     {
         BenchAlgorithm.Pdq => "PDQ of the whole query vs PDQ of the whole original (what Thorn's benchmark measures).",
         BenchAlgorithm.PdqDihedral => "The query's 8 dihedral PDQ variants (rotations, mirrors) vs the original's PDQ: scan's default without regions.",
-        BenchAlgorithm.PdqMeme => "Meme-aware: the query's whole image, trimmed region and panels, each in 8 dihedral variants, vs the original's whole " +
-                                  "and trimmed hashes (the default bank policy: panels of banked images are not indexed).",
+        BenchAlgorithm.PdqMeme => "Meme-aware: the query's whole image, trimmed region, panels and panel groups, each in 8 dihedral variants, vs the " +
+                                  "original's whole, trimmed and aspect-crop hashes (the default bank policy: panels of banked images are not indexed).",
         BenchAlgorithm.PdqMemePanels => "pdq-meme with the originals' panels indexed as well (bank add --index-panels).",
         BenchAlgorithm.AHash => "64-bit average hash (OpenCV img_hash AverageHash).",
         BenchAlgorithm.DHash => "64-bit difference hash (imagehash dhash on OpenCV's resize).",

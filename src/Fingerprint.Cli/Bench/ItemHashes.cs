@@ -15,7 +15,10 @@ internal sealed class ItemHashes
     /// <summary>The 8 dihedral PDQ variants of the whole image.</summary>
     public DihedralHashes Dihedral { get; init; }
 
-    /// <summary>Trimmed region and panels (<see cref="RegionScope.TrimmedAndPanels"/>), those at or above the quality gate.</summary>
+    /// <summary>
+    /// Trimmed region, panels, panel groups (<see cref="RegionScope.Query"/>) and aspect crops
+    /// (<see cref="RegionScope.AspectCrops"/>), those at or above the quality gate.
+    /// </summary>
     public IReadOnlyList<HashedRegion> Regions { get; init; } = [];
 
     public Hash64 AHash { get; init; }
@@ -32,7 +35,7 @@ internal sealed class ItemHashes
     public double PdqMs { get; init; }
     public double DihedralMs { get; init; }
 
-    /// <summary>Region finding plus hashing the regions found (dihedral), trimmed and panels.</summary>
+    /// <summary>Region finding plus hashing the regions found (dihedral), as a scan does for an upload (<see cref="RegionScope.Query"/>).</summary>
     public double RegionsMs { get; init; }
 
     /// <summary>Region finding alone (trimmed and panels).</summary>

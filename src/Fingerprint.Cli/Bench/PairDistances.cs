@@ -154,7 +154,7 @@ internal sealed class PairDistances
                     builder.AddDihedral(h.Dihedral, MatchEvidence.Full);
                 foreach (HashedRegion r in h.Regions)
                 {
-                    if (r.Quality >= minQuality)
+                    if (r.Kind != RegionKind.AspectCrop && r.Quality >= minQuality)
                         builder.AddDihedral(r.Hashes, r.Kind == RegionKind.Trimmed ? MatchEvidence.QueryTrimmed : MatchEvidence.QueryPanel);
                 }
                 break;
@@ -182,7 +182,7 @@ internal sealed class PairDistances
         {
             foreach (HashedRegion r in h.Regions)
             {
-                bool indexed = r.Kind == RegionKind.Trimmed || algorithm == BenchAlgorithm.PdqMemePanels;
+                bool indexed = r.Kind is RegionKind.Trimmed or RegionKind.AspectCrop || algorithm == BenchAlgorithm.PdqMemePanels;
                 if (indexed && r.Quality >= minQuality)
                     builder.Add(r.Hashes.Orig, MatchEvidence.EntryRegion);
             }

@@ -37,7 +37,8 @@ internal static class BankAddCommand
         var regions = new Option<bool>("--regions")
         {
             Description = "Meme-aware: also index each image's trimmed region (borders, letterbox, caption bands, screenshot bars " +
-                          "peeled off), so a scan --regions finds it re-padded or re-captioned.",
+                          "peeled off) and its centre crops to common aspect ratios (1:1, 4:5, 3:4, 4:3, 16:9, 9:16), so a scan " +
+                          "--regions finds it re-padded, re-captioned or cropped into a collage cell.",
         };
         var indexPanels = new Option<bool>("--index-panels")
         {
@@ -72,8 +73,8 @@ internal static class BankAddCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = false,
-                Regions = parse.GetValue(indexPanels) ? RegionScope.TrimmedAndPanels
-                    : parse.GetValue(regions) ? RegionScope.Trimmed : RegionScope.None,
+                Regions = parse.GetValue(indexPanels) ? RegionScope.Entry | RegionScope.Panels
+                    : parse.GetValue(regions) ? RegionScope.Entry : RegionScope.None,
                 SecondsPerFrame = parse.GetValue(seconds),
             };
             var settings = new AddSettings(parse.GetValue(bank)!, parse.GetValue(label), parse.GetValue(campaign),

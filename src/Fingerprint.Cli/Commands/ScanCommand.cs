@@ -119,7 +119,7 @@ internal static class ScanCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = matchOptions.Dihedral,
-                Regions = parse.GetValue(regions) ? RegionScope.TrimmedAndPanels : RegionScope.None,
+                Regions = parse.GetValue(regions) ? RegionScope.Query : RegionScope.None,
                 SecondsPerFrame = parse.GetValue(seconds),
                 FfmpegPath = parse.GetValue(ffmpeg),
                 Ffmpeg = Media.Ffmpeg.FfmpegOptions.Default with { StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(videoTimeout))) },

@@ -35,7 +35,8 @@ internal sealed record ProcessingOptions
 
     /// <summary>
     /// Meme-aware regions hashed besides the full image (stills, and every sampled frame of videos and animations):
-    /// None, Trimmed (bank entries' default policy) or TrimmedAndPanels (uploads). See <see cref="RegionHasher"/>.
+    /// None, Entry (bank entries: trimmed and aspect crops), Query (uploads: trimmed, panels, panel groups), or any
+    /// combination of the flags. See <see cref="RegionHasher"/>.
     /// </summary>
     public RegionScope Regions { get; init; }
 

@@ -15,9 +15,10 @@ namespace Fingerprint.Matching;
 /// <remarks>
 /// <para>
 /// Policy (DESIGN.md §4; measured in benchmarks/RESULTS.md, "Robustness"): bank entries index their full hash and
-/// <see cref="RegionScope.Trimmed"/>, uploads are queried with <see cref="RegionScope.TrimmedAndPanels"/>. So an
-/// upload that puts a known image inside a new collage matches it through the panel, while a new collage that merely
-/// shares one panel with a banked collage does not match that collage (its panel is not indexed).
+/// <see cref="RegionScope.Entry"/> (trimmed, aspect crops), uploads are queried with <see cref="RegionScope.Query"/>
+/// (trimmed, panels, panel groups). So an upload that puts a known image inside a new collage matches it through the
+/// panel (the cell's crop through an aspect crop), while a new collage that merely shares one panel with a banked
+/// collage does not match that collage (its panels are not indexed).
 /// </para>
 /// <para>
 /// Regions whose PDQ quality is below <see cref="MinQuality"/> are dropped (a caption band or a flat panel matches
@@ -55,28 +56,86 @@ public sealed class RegionHasher
     public RegionFinder Finder => _finder;
 
     /// <summary>
-    /// Appends to <paramref name="results"/> the regions of <paramref name="image"/> other than the whole image, in the
-    /// finder's order (trimmed, then panels in reading order), each with its dihedral hashes; returns how many were
-    /// appended. <see cref="RegionScope.None"/> appends nothing and does not look at the pixels.
+    /// The aspect ratios (width : height) of <see cref="RegionScope.AspectCrops"/>: square and 4:5 posts, 3:4 and 4:3
+    /// photos and collage cells, 16:9 and 9:16 video frames and stories.
+    /// </summary>
+    public static IReadOnlyList<(int Width, int Height)> AspectRatios { get; } = [(1, 1), (4, 5), (3, 4), (4, 3), (16, 9), (9, 16)];
+
+    /// <summary>An aspect crop is made only when it removes at least this share of the width or height (smaller crops
+    /// barely move PDQ) ...</summary>
+    private const double MinAspectCrop = 0.04;
+
+    /// <summary>... and keeps at least this share of it (a 16:9 crop of a 9:16 story keeps a third: not the same picture).</summary>
+    private const double MinAspectKeep = 0.5;
+
+    private static readonly string[] s_aspectNames = [.. AspectRatios.Select(a => $"aspect-{a.Width}x{a.Height}")];
+
+    /// <summary>
+    /// Appends to <paramref name="results"/> the regions of <paramref name="image"/> other than the whole image, in this
+    /// order: trimmed, panels in reading order, panel groups, aspect crops, each with its dihedral hashes; returns how
+    /// many were appended. <see cref="RegionScope.None"/> appends nothing and does not look at the pixels.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="results"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scope"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scope"/> has an undefined flag.</exception>
     public int HashRegions(ImageView image, RegionScope scope, List<HashedRegion> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (scope is < RegionScope.None or > RegionScope.TrimmedAndPanels)
+        if ((scope & ~(RegionScope.Trimmed | RegionScope.Panels | RegionScope.AspectCrops)) != 0)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(scope), $"Unknown region scope {scope}.");
         if (scope == RegionScope.None)
             return 0;
 
-        _finder.FindRegions(image, _regions, detectPanels: scope == RegionScope.TrimmedAndPanels);
+        _finder.FindRegions(image, _regions, detectPanels: (scope & RegionScope.Panels) != 0);
         int added = 0;
+        var content = new RegionRect(0, 0, image.Width, image.Height);
         foreach (ImageRegion region in _regions)
         {
-            if (region.Kind != RegionKind.Full && Add(image, region, results))
+            if (region.Kind == RegionKind.Trimmed)
+                content = region.Rect;
+            bool wanted = region.Kind switch
+            {
+                RegionKind.Trimmed => (scope & RegionScope.Trimmed) != 0,
+                RegionKind.Panel or RegionKind.Group => true,
+                _ => false,
+            };
+            if (wanted && Add(image, region, results))
                 added++;
         }
+        if ((scope & RegionScope.AspectCrops) != 0)
+        {
+            for (int i = 0; i < AspectRatios.Count; i++)
+            {
+                if (AspectCrop(content, AspectRatios[i]) is RegionRect crop
+                    && Add(image, new ImageRegion(s_aspectNames[i], RegionKind.AspectCrop, crop), results))
+                    added++;
+            }
+        }
         return added;
+    }
+
+    /// <summary>
+    /// The centre crop of <paramref name="content"/> to <paramref name="aspect"/>, or null when it would remove less than
+    /// <see cref="MinAspectCrop"/> or keep less than <see cref="MinAspectKeep"/> of the side it cuts.
+    /// </summary>
+    internal static RegionRect? AspectCrop(RegionRect content, (int Width, int Height) aspect)
+    {
+        if (content.IsEmpty)
+            return null;
+        // Width the target aspect allows at full height: w' = h x aw / ah. Wider content loses width, else height.
+        long widthAtFullHeight = (long)content.Height * aspect.Width / aspect.Height;
+        if (widthAtFullHeight <= content.Width)
+        {
+            int w = (int)widthAtFullHeight;
+            double kept = (double)w / content.Width;
+            if (kept > 1 - MinAspectCrop || kept < MinAspectKeep)
+                return null;
+            return new RegionRect(content.X + (content.Width - w) / 2, content.Y, w, content.Height);
+        }
+        int h = (int)((long)content.Width * aspect.Height / aspect.Width);
+        double keptH = (double)h / content.Height;
+        if (keptH > 1 - MinAspectCrop || keptH < MinAspectKeep)
+            return null;
+        return new RegionRect(content.X, content.Y + (content.Height - h) / 2, content.Width, h);
     }
 
     private bool Add(ImageView image, ImageRegion region, List<HashedRegion> results)

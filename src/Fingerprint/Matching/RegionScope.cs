@@ -1,6 +1,11 @@
 namespace Fingerprint.Matching;
 
-/// <summary>Which meme-aware regions <see cref="RegionHasher"/> hashes besides the whole image.</summary>
+/// <summary>
+/// Which meme-aware regions <see cref="RegionHasher"/> hashes besides the whole image. Flags; the policy of the
+/// product (measured in benchmarks/RESULTS.md, "Robustness") is <see cref="Entry"/> for bank entries and
+/// <see cref="Query"/> for uploads.
+/// </summary>
+[Flags]
 public enum RegionScope
 {
     /// <summary>None: only the whole image is hashed (no region finding).</summary>
@@ -8,14 +13,30 @@ public enum RegionScope
 
     /// <summary>
     /// The image without its uniform borders, letterbox bars, caption bands and UI bars (<c>"trimmed"</c>), when it has
-    /// any. The default for bank entries: a new collage that shares one panel with a banked collage does not match it.
+    /// any.
     /// </summary>
     Trimmed = 1,
 
     /// <summary>
-    /// Trimmed, and every panel of a collage, comparison meme or comic (<c>"panel-0"</c>, <c>"panel-1"</c>, ...) and every
-    /// group of panels the split cut further (<c>"group-0"</c>, ...: a whole meme inside a collage). The
-    /// default for queries (uploads): a known image inside a new collage matches through its panel.
+    /// Every panel of a collage, comparison meme or comic (<c>"panel-0"</c>, <c>"panel-1"</c>, ...) and every group of
+    /// panels the split cut further (<c>"group-0"</c>, ...: a whole meme inside a collage).
     /// </summary>
-    TrimmedAndPanels = 2,
+    Panels = 2,
+
+    /// <summary>
+    /// Centre crops of the (trimmed) image to the aspect ratios that collage makers and social apps crop to, when they
+    /// differ from the image's own (<c>"aspect-1x1"</c>, <c>"aspect-4x5"</c>, <c>"aspect-3x4"</c>, <c>"aspect-4x3"</c>,
+    /// <c>"aspect-16x9"</c>, <c>"aspect-9x16"</c>; see <see cref="RegionHasher.AspectRatios"/>): a banked photo
+    /// cropped to fill a collage cell or a square post still matches.
+    /// </summary>
+    AspectCrops = 4,
+
+    /// <summary>
+    /// Bank entries' default: trimmed and aspect crops, but not panels, so a new collage that shares one panel with a
+    /// banked collage does not match it (bank add --index-panels adds <see cref="Panels"/>).
+    /// </summary>
+    Entry = Trimmed | AspectCrops,
+
+    /// <summary>Uploads' default: trimmed, panels and panel groups.</summary>
+    Query = Trimmed | Panels,
 }

@@ -52,7 +52,7 @@ public class RegionHasherTests
         var hasher = new RegionHasher(pdq);
         var regions = new List<HashedRegion>();
 
-        hasher.HashRegions(meme.View, RegionScope.TrimmedAndPanels, regions);
+        hasher.HashRegions(meme.View, RegionScope.Query, regions);
 
         // The case regions exist for: the captioned image as a whole is too far from the original to match...
         Assert.True(pdq.HashDihedral(meme.View).Orig.DistanceTo(original.Orig) > Threshold);
@@ -89,7 +89,7 @@ public class RegionHasherTests
         SyntheticCanvas collage = Collage(w, h, [102, 101, 103, 104]);   // the known photo is panel 1 of a new collage
         var regions = new List<HashedRegion>();
 
-        new RegionHasher(new PdqHasher()).HashRegions(collage.View, RegionScope.TrimmedAndPanels, regions);
+        new RegionHasher(new PdqHasher()).HashRegions(collage.View, RegionScope.Query, regions);
 
         Assert.Equal(4, regions.Count(r => r.Kind == RegionKind.Panel));
         HashedRegion match = Assert.Single(regions, r => r.Hashes.Orig.DistanceTo(known) <= Threshold);
@@ -113,7 +113,7 @@ public class RegionHasherTests
         entry.AddRange(entryRegions.Select(r => r.Hashes.Orig));
         var query = new List<Hash256>(pdq.HashDihedral(upload.View).ToArray());
         var queryRegions = new List<HashedRegion>();
-        hasher.HashRegions(upload.View, RegionScope.TrimmedAndPanels, queryRegions);
+        hasher.HashRegions(upload.View, RegionScope.Query, queryRegions);
         foreach (HashedRegion r in queryRegions)
             query.AddRange(r.Hashes.ToArray());
 
@@ -125,7 +125,7 @@ public class RegionHasherTests
         // With the banked collage's panels indexed (bank add --index-panels) the shared panel does match: the policy,
         // not chance, keeps the default apart.
         var panels = new List<HashedRegion>();
-        hasher.HashRegions(banked.View, RegionScope.TrimmedAndPanels, panels);
+        hasher.HashRegions(banked.View, RegionScope.Query, panels);
         int viaPanel = query.Min(q => panels.Min(p => q.DistanceTo(p.Hashes.Orig)));
         Assert.InRange(viaPanel, 0, SameContentBits);
     }
@@ -134,7 +134,7 @@ public class RegionHasherTests
     public void HashRegions_PlainPhoto_AddsNothing()
     {
         var regions = new List<HashedRegion>();
-        int added = new RegionHasher(new PdqHasher()).HashRegions(SyntheticMemes.Photo(41, 500, 375).View, RegionScope.TrimmedAndPanels, regions);
+        int added = new RegionHasher(new PdqHasher()).HashRegions(SyntheticMemes.Photo(41, 500, 375).View, RegionScope.Query, regions);
         Assert.Equal(0, added);
         Assert.Empty(regions);
     }
@@ -173,15 +173,73 @@ public class RegionHasherTests
         }
 
         var ungated = new List<HashedRegion>();
-        new RegionHasher(new PdqHasher(), minQuality: 0).HashRegions(canvas.View, RegionScope.TrimmedAndPanels, ungated);
+        new RegionHasher(new PdqHasher(), minQuality: 0).HashRegions(canvas.View, RegionScope.Query, ungated);
         var gated = new List<HashedRegion>();
-        int added = new RegionHasher(new PdqHasher()).HashRegions(canvas.View, RegionScope.TrimmedAndPanels, gated);
+        int added = new RegionHasher(new PdqHasher()).HashRegions(canvas.View, RegionScope.Query, gated);
 
         HashedRegion trimmed = Assert.Single(ungated);
         Assert.Equal(picture, trimmed.Rect);
         Assert.True(trimmed.Quality < MatchOptions.DefaultMinQuality, $"quality {trimmed.Quality}");
         Assert.Equal(0, added);
         Assert.Empty(gated);
+    }
+
+    [Theory]
+    [InlineData(1600, 900, 1, 1, 350, 0, 900, 900)]      // 16:9 to square: 700 px cut from the width, 350 each side
+    [InlineData(1600, 900, 4, 3, 200, 0, 1200, 900)]
+    [InlineData(1600, 900, 3, 4, 462, 0, 675, 900)]      // 900 x 3 / 4 = 675 wide: 42% kept, under half: none
+    [InlineData(900, 1600, 16, 9, 0, 547, 900, 506)]     // 900 x 9 / 16 = 506 high: 32% kept
+    [InlineData(1000, 800, 4, 5, 180, 0, 640, 800)]
+    [InlineData(1000, 760, 4, 3, 0, 5, 1000, 750)]       // cuts 1.3% of the height: under the 4% minimum
+    public void AspectCrop_CentreCropsToTheRatio_OrNothing(int w, int h, int aw, int ah, int x, int y, int cw, int ch)
+    {
+        RegionRect? crop = RegionHasher.AspectCrop(new RegionRect(0, 0, w, h), (aw, ah));
+        var expected = new RegionRect(x, y, cw, ch);
+        double kept = Math.Min((double)cw / w, (double)ch / h);
+        bool made = kept >= 0.5 && kept <= 1 - 0.04;
+        if (made)
+            Assert.Equal(expected, crop);
+        else
+            Assert.Null(crop);
+    }
+
+    [Fact]
+    public void AspectCrop_OfATrimmedRegion_StaysInsideIt()
+    {
+        var content = new RegionRect(40, 30, 800, 450);
+        RegionRect? crop = RegionHasher.AspectCrop(content, (1, 1));
+        Assert.Equal(new RegionRect(40 + 175, 30, 450, 450), crop);
+    }
+
+    [Fact]
+    public void HashRegions_EntryScope_AddsAspectCropsThatMatchACollageCellCroppedFromThePhoto()
+    {
+        // A 16:9 photo banked whole; a new collage crops it to a 4:3 cell (centre crop, then scaled to 300 x 225).
+        const ulong seed = 71;
+        SyntheticCanvas photo = SyntheticMemes.Photo(seed, 640, 360);
+        var pdq = new PdqHasher();
+        var entry = new List<HashedRegion>();
+        new RegionHasher(pdq).HashRegions(photo.View, RegionScope.Entry, entry);
+
+        // 1:1 keeps 360/640 of the width and 4:3 480/640; 4:5 (288), 3:4 (270) and 9:16 keep under half; 16:9 is the photo.
+        Assert.Equal(["aspect-1x1", "aspect-4x3"], entry.Select(r => r.Name));
+        Assert.All(entry, r => Assert.Equal(RegionKind.AspectCrop, r.Kind));
+        HashedRegion fourThree = entry.Single(r => r.Name == "aspect-4x3");
+        Assert.Equal(new RegionRect(80, 0, 480, 360), fourThree.Rect);
+
+        // The cell: the same centre crop, scaled down (nearest neighbour) to 300 x 225.
+        var cell = new SyntheticCanvas(300, 225);
+        for (int y = 0; y < 225; y++)
+        {
+            for (int x = 0; x < 300; x++)
+            {
+                int sx = 80 + x * 480 / 300, sy = y * 360 / 225;
+                Array.Copy(photo.Rgb, 3 * (sy * 640 + sx), cell.Rgb, 3 * (y * 300 + x), 3);
+            }
+        }
+        Hash256 query = pdq.Hash(cell.View).Hash;
+        Assert.True(query.DistanceTo(pdq.Hash(photo.View).Hash) > Threshold);
+        Assert.InRange(query.DistanceTo(fourThree.Hashes.Orig), 0, SameContentBits);
     }
 
     [Fact]
@@ -192,7 +250,7 @@ public class RegionHasherTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RegionHasher(new PdqHasher(), minQuality: 101));
         var hasher = new RegionHasher(new PdqHasher());
         Assert.Throws<ArgumentNullException>(() => hasher.HashRegions(SyntheticMemes.Photo(1, 32, 32).View, RegionScope.Trimmed, null!));
-        Assert.Throws<ArgumentOutOfRangeException>(() => hasher.HashRegions(SyntheticMemes.Photo(1, 32, 32).View, (RegionScope)3, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => hasher.HashRegions(SyntheticMemes.Photo(1, 32, 32).View, (RegionScope)8, []));
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public class RegionHashingFrameSourceTests
         SyntheticCanvas plain = SyntheticMemes.Photo(52, 400, 360);
         var inner = new ListFrameSource(rate, [(0, plain), (25, letterboxed), (50, plain)]);
         var pdq = new PdqHasher();
-        var tap = new RegionHashingFrameSource(inner, new RegionHasher(pdq), RegionScope.TrimmedAndPanels);
+        var tap = new RegionHashingFrameSource(inner, new RegionHasher(pdq), RegionScope.Query);
 
         IReadOnlyList<VpdqFrameHash> frames = await VpdqHasher.HashAsync(tap, FrameSampling.Vpdq(0), pdq);
 

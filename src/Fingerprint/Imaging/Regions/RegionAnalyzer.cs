@@ -22,7 +22,10 @@ namespace Fingerprint.Imaging.Regions;
 /// </para>
 /// <para>
 /// Samples are colours (<see cref="SampleColour"/>); "the same colour" means within
-/// <see cref="RegionOptions.ColorTolerance"/> in every channel.
+/// <see cref="RegionOptions.ColorTolerance"/> in every channel. A line is uniform when at most
+/// <see cref="RegionOptions.OutlierFraction"/> of its samples are off the colour and they are speckle (runs of at most
+/// two samples on average), not structure. While a border is peeled, a line that is the border colour but for one
+/// span of at most <see cref="RegionOptions.OverlayMaxFraction"/> (a logo stuck on a letterbox bar) goes on as border.
 /// </para>
 /// <para>
 /// Peeling one layer from one side: the side's edge line must be uniform; its colour is the per-channel median of its
@@ -43,10 +46,12 @@ namespace Fingerprint.Imaging.Regions;
 /// <para>
 /// Panels: a gutter is a run of at least <see cref="RegionOptions.MinGutterPixels"/> lines uniform across the whole
 /// current rectangle (widened through caption lines closed by uniform lines of the same colour), strictly inside it,
-/// with a loose boundary on both sides. Cuts are taken greedily in order where both pieces keep the minimum panel
-/// size; horizontal gutters are tried first, so panels come in reading order. Each new panel is peeled (frame lines,
-/// residual margins, its own caption). Level by level, every panel is split again, up to four levels, keeping the
-/// last level within <see cref="RegionOptions.MaxPanels"/>.
+/// with a loose boundary on at least one side (with one, the cut is made on that side and the uniform run goes with the
+/// other panel: a product shot on a background of the gutter's colour has no straight edge). Cuts are taken greedily
+/// in order where both pieces keep the minimum panel size; horizontal gutters are tried first, so panels come in
+/// reading order. Each new panel is peeled (frame lines, residual margins, its own caption). Level by level, every
+/// panel is split again, up to four levels, keeping the last level within <see cref="RegionOptions.MaxPanels"/>; the
+/// pieces of kept levels that were split again are the groups (a whole meme inside a collage).
 /// </para>
 /// </remarks>
 internal sealed class RegionAnalyzer
@@ -58,6 +63,9 @@ internal sealed class RegionAnalyzer
     private const int BoundaryLookahead = 4;
     private const int RunProbe = 4;
     private const int ProbeCount = 16;
+
+    /// <summary>The longest mean run of off-colour samples a uniform line may have (see <see cref="Classify"/>).</summary>
+    private const int MaxOutlierRun = 2;
 
     /// <summary>Below a mean of this many levels between samples a picture is too flat to tell from a blur.</summary>
     private const int MinContentActivity = 4;
@@ -101,13 +109,33 @@ internal sealed class RegionAnalyzer
 
     internal LineGrid Columns => _columns;
 
-    /// <summary>Samples every row and every column of the image.</summary>
+    /// <summary>Samples every row and every column of the image now.</summary>
     public void Load(ImageView image)
     {
         _rows.Reset(image.Height, image.Width, _options.SamplesPerLine);
         _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
         LineSampler.SampleRows(image, _rows);
         LineSampler.SampleColumns(image, _columns);
+    }
+
+    /// <summary>
+    /// Prepares the line grids of an image whose pixels start at <paramref name="pixels"/> (pinned by the caller until
+    /// <see cref="Detach"/>): lines are sampled when the analysis first reads them, with the same values
+    /// <see cref="Load"/> gives. A plain photo then costs a few edge lines and the gutter probes, not every line.
+    /// </summary>
+    public unsafe void Attach(byte* pixels, ImageView image)
+    {
+        _rows.Reset(image.Height, image.Width, _options.SamplesPerLine);
+        _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
+        _rows.Attach(pixels, image.Stride, image.Format, columns: false);
+        _columns.Attach(pixels, image.Stride, image.Format, columns: true);
+    }
+
+    /// <summary>Ends <see cref="Attach"/>.</summary>
+    public void Detach()
+    {
+        _rows.Detach();
+        _columns.Detach();
     }
 
     /// <summary>
@@ -348,7 +376,7 @@ internal sealed class RegionAnalyzer
         if (n < MinLineSamples)
             return false;
 
-        int lag = Math.Max(1, ActivitySpan / grid.Step);
+        int lag = Math.Max(1, (ActivitySpan + grid.Step / 2) / grid.Step);   // ActivitySpan in samples, rounded
         if (n <= 2 * lag)
             return false;
         Span<long> probes = stackalloc long[9];
@@ -361,6 +389,10 @@ internal sealed class RegionAnalyzer
             return false; // too flat to tell a blurred band from the picture
         long bandMax = (long)(content * _options.BlurredBandMaxActivity);
 
+        // Both bands reach at least minDepth, so both lines at depth minDepth - 1 are band lines: checking them first
+        // skips the walks (which read line after line of a smooth sky or backdrop) when no pair is possible.
+        if (Activity(grid.Span(lo + minDepth - 1, s0, n), lag) > bandMax || Activity(grid.Span(hi - minDepth, s0, n), lag) > bandMax)
+            return false;
         int first = BlurredDepth(grid, lo, 1, maxDepth, s0, n, lag, bandMax, content);
         if (first < minDepth)
             return false;
@@ -438,7 +470,7 @@ internal sealed class RegionAnalyzer
         int line = lo;
         while (line < hi)
         {
-            if (!IsOwnUniform(grid.Span(line, s0, n), out int colour))
+            if (!IsOwnUniform(grid, line, s0, n, out int colour))
             {
                 line++;
                 continue;
@@ -503,7 +535,9 @@ internal sealed class RegionAnalyzer
     private LineClass Classify(in LineStats stats)
     {
         int ink = stats.Ink;
-        if (ink <= Outliers(stats.Count))
+        // Outliers are speckle (JPEG noise, dust): scattered single samples or pairs. A run of three or more is
+        // structure, such as the gutter gap in a comic's frame line.
+        if (ink <= Outliers(stats.Count) && ink <= MaxOutlierRun * stats.Runs)
             return LineClass.Uniform;
         if (_options.DetectTextBands
             && stats.Near >= stats.Count * _options.TextMinBackgroundFraction
@@ -516,18 +550,22 @@ internal sealed class RegionAnalyzer
     private int Outliers(int count) => (int)(count * _options.OutlierFraction);
 
     /// <summary>Uniform against its own colour (per-channel median of three spread samples); early exit on content.</summary>
-    private bool IsOwnUniform(ReadOnlySpan<byte> line, out int colour)
+    private bool IsOwnUniform(LineGrid grid, int line, int s0, int n, out int colour)
     {
-        int n = line.Length / SampleColour.Channels;
-        int a = SampleColour.At(line, n / 4), b = SampleColour.At(line, n / 2), c = SampleColour.At(line, 3 * n / 4);
+        int a = grid.SampleAt(line, s0 + n / 4), b = grid.SampleAt(line, s0 + n / 2), c = grid.SampleAt(line, s0 + 3 * n / 4);
         colour = MedianOfThree(a & 0xFF, b & 0xFF, c & 0xFF)
             | MedianOfThree(a >> 8 & 0xFF, b >> 8 & 0xFF, c >> 8 & 0xFF) << 8
             | MedianOfThree(a >> 16, b >> 16, c >> 16) << 16;
-        // Most lines are picture: probe spread samples first, where neighbours would be alike.
+        // Most lines are picture: probe spread samples first, where neighbours would be alike, reading them one by
+        // one (a line that fails here is never sampled in full).
         int allowed = Outliers(n);
-        if (SampleColour.CountFar(line, colour, _tolerance, n / (2 * ProbeCount), Math.Max(1, n / ProbeCount), allowed) > allowed)
-            return false;
-        return IsColour(line, colour);
+        int far = 0;
+        for (int j = n / (2 * ProbeCount); j < n; j += Math.Max(1, n / ProbeCount))
+        {
+            if (SampleColour.Distance(grid.SampleAt(line, s0 + j), colour) > _tolerance && ++far > allowed)
+                return false;
+        }
+        return IsColour(grid.Span(line, s0, n), colour);
     }
 
     /// <summary>

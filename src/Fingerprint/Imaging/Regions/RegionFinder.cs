@@ -8,9 +8,11 @@ namespace Fingerprint.Imaging.Regions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How: every row and every column is point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
-/// (<see cref="LineSampler"/>), so the cost is about 2 x 256 x (width + height) pixel reads whatever the format, and
-/// borders and gutters land on exact pixels. Layers are peeled from each side while they are uniform or caption-like
+/// How: any row and any column can be point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
+/// (<see cref="LineSampler"/>), so borders and gutters land on exact pixels; lines are sampled when the analysis first
+/// reads them (<see cref="LineGrid"/>), and candidate gutters are probed at 19 pixels before a line is sampled in full.
+/// A plain photo costs its edge lines and the probes: measured on the standard test corpus's photos (0.35 MP mean,
+/// 2-core host under load), about 0.4 ms, 0.4x its dihedral PDQ hash. Layers are peeled from each side while they are uniform or caption-like
 /// and end at a straight boundary; panels come from a recursive XY-cut on gutters. The algorithm, its sources and
 /// its rules are described on <see cref="RegionAnalyzer"/>.
 /// </para>
@@ -59,8 +61,21 @@ public sealed class RegionFinder
         var full = new Box(0, 0, image.Width, image.Height);
         if (!IsAnalysable(image))
             return full.ToRect();
-        _analyzer.Load(image);
-        return _analyzer.Trim(full).ToRect();
+        unsafe
+        {
+            fixed (byte* pixels = image.Pixels)
+            {
+                _analyzer.Attach(pixels, image);
+                try
+                {
+                    return _analyzer.Trim(full).ToRect();
+                }
+                finally
+                {
+                    _analyzer.Detach();
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -89,9 +104,27 @@ public sealed class RegionFinder
         if (!IsAnalysable(image))
             return;
 
-        _analyzer.Load(image);
+        unsafe
+        {
+            fixed (byte* pixels = image.Pixels)
+            {
+                _analyzer.Attach(pixels, image);
+                try
+                {
+                    Analyse(full, regions, detectPanels, image.Width, image.Height);
+                }
+                finally
+                {
+                    _analyzer.Detach();
+                }
+            }
+        }
+    }
+
+    private void Analyse(Box full, List<ImageRegion> regions, bool detectPanels, int width, int height)
+    {
         Box trimmed = _analyzer.Trim(full);
-        if (IsMeaningfulTrim(trimmed, image.Width, image.Height))
+        if (IsMeaningfulTrim(trimmed, width, height))
             regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
 
         if (!detectPanels)

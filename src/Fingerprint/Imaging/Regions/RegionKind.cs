@@ -17,4 +17,10 @@ public enum RegionKind
     /// comic that sits as one panel inside a larger collage (so the meme as a whole can be matched too).
     /// </summary>
     Group = 3,
+
+    /// <summary>
+    /// A centre crop to a common aspect ratio (made by <c>Fingerprint.Matching.RegionHasher</c> for bank entries, not
+    /// found by <see cref="RegionFinder"/>).
+    /// </summary>
+    AspectCrop = 4,
 }
