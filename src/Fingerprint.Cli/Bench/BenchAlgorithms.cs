@@ -19,6 +19,7 @@ internal static class BenchAlgorithms
         BenchAlgorithm.Pdq => "pdq",
         BenchAlgorithm.PdqDihedral => "pdq-dihedral",
         BenchAlgorithm.PdqMeme => "pdq-meme",
+        BenchAlgorithm.PdqMemeCrops => "pdq-meme-crops",
         BenchAlgorithm.PdqMemePanels => "pdq-meme-panels",
         BenchAlgorithm.AHash => "ahash",
         BenchAlgorithm.DHash => "dhash",
@@ -40,7 +41,10 @@ internal static class BenchAlgorithms
         return false;
     }
 
-    public static bool IsPdq(BenchAlgorithm a) => a is BenchAlgorithm.Pdq or BenchAlgorithm.PdqDihedral or BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels;
+    public static bool IsPdq(BenchAlgorithm a) => a is BenchAlgorithm.Pdq or BenchAlgorithm.PdqDihedral || IsMemeAware(a);
+
+    /// <summary>The algorithms that use regions (<see cref="Fingerprint.Matching.RegionHasher"/>).</summary>
+    public static bool IsMemeAware(BenchAlgorithm a) => a is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemeCrops or BenchAlgorithm.PdqMemePanels;
 
     public static int Bits(BenchAlgorithm a) => IsPdq(a) ? 256 : 64;
 
@@ -52,7 +56,8 @@ internal static class BenchAlgorithms
         BenchAlgorithm.Pdq => "PDQ of the whole query vs PDQ of the whole original (what Thorn's benchmark measures).",
         BenchAlgorithm.PdqDihedral => "The query's 8 dihedral PDQ variants (rotations, mirrors) vs the original's PDQ: scan's default without regions.",
         BenchAlgorithm.PdqMeme => "Meme-aware: the query's whole image, trimmed region, panels and panel groups, each in 8 dihedral variants, vs the " +
-                                  "original's whole, trimmed and aspect-crop hashes (the default bank policy: panels of banked images are not indexed).",
+                                  "original's whole and trimmed hashes (the default policy: scan and bank add with regions; banked panels not indexed).",
+        BenchAlgorithm.PdqMemeCrops => "pdq-meme with the originals' centre crops to 1:1, 4:5, 3:4, 4:3, 16:9 and 9:16 indexed as well (bank add --aspect-crops).",
         BenchAlgorithm.PdqMemePanels => "pdq-meme with the originals' panels indexed as well (bank add --index-panels).",
         BenchAlgorithm.AHash => "64-bit average hash (OpenCV img_hash AverageHash).",
         BenchAlgorithm.DHash => "64-bit difference hash (imagehash dhash on OpenCV's resize).",

@@ -149,6 +149,7 @@ internal sealed class PairDistances
                     builder.AddDihedral(h.Dihedral, MatchEvidence.Full);
                 break;
             case BenchAlgorithm.PdqMeme:
+            case BenchAlgorithm.PdqMemeCrops:
             case BenchAlgorithm.PdqMemePanels:
                 if (h.Dihedral.Quality >= minQuality)
                     builder.AddDihedral(h.Dihedral, MatchEvidence.Full);
@@ -178,11 +179,16 @@ internal sealed class PairDistances
         if (h.Pdq.Quality < minQuality)
             return builder.Build();          // a bank skips the entry altogether
         builder.Add(h.Pdq.Hash, MatchEvidence.Full);
-        if (algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels)
+        if (BenchAlgorithms.IsMemeAware(algorithm))
         {
             foreach (HashedRegion r in h.Regions)
             {
-                bool indexed = r.Kind is RegionKind.Trimmed or RegionKind.AspectCrop || algorithm == BenchAlgorithm.PdqMemePanels;
+                bool indexed = r.Kind switch
+                {
+                    RegionKind.Trimmed => true,
+                    RegionKind.AspectCrop => algorithm == BenchAlgorithm.PdqMemeCrops,
+                    _ => algorithm == BenchAlgorithm.PdqMemePanels,
+                };
                 if (indexed && r.Quality >= minQuality)
                     builder.Add(r.Hashes.Orig, MatchEvidence.EntryRegion);
             }

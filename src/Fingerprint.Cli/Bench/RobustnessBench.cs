@@ -105,7 +105,7 @@ internal static class RobustnessBench
             });
 
             int strictest = thresholds[^1].Threshold;
-            bool memeAware = pd.Algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels;
+            bool memeAware = BenchAlgorithms.IsMemeAware(pd.Algorithm);
             foreach (GroupKey g in groups)
             {
                 DistanceHistogram h = Histogram(pd, g.Items);

@@ -54,10 +54,11 @@ internal static class ScanCommand
             HelpName = "fast|fullres|cli512",
         };
         var ignoreExif = new Option<bool>("--ignore-exif") { Description = "Hash stored pixels, ignoring EXIF orientation." };
-        var regions = new Option<bool>("--regions")
+        var noRegions = new Option<bool>("--no-regions")
         {
-            Description = "Meme-aware matching: also match each upload's trimmed region (borders, letterbox, caption bands and " +
-                          "screenshot bars peeled off) and its collage panels, in stills and sampled video frames; a match names the region.",
+            Description = "Match only each upload's whole image. By default its trimmed region (borders, letterbox, caption bands and " +
+                          "screenshot bars peeled off), its collage panels and panel groups are matched too, in stills and sampled " +
+                          "video frames, and a match names the region (measured cost: benchmarks/RESULTS.md, \"Robustness\").",
         };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         Option<ProgressMode> progress = CommonOptions.Progress();
@@ -95,7 +96,7 @@ internal static class ScanCommand
             "  fingerprint scan --db banks.db --bank hk2019 --journal night.journal uploads/ >> results.jsonl\n" +
             "  find /srv/uploads -newer last-run | fingerprint scan --db banks.db --from-list - -f csv > matches.csv")
         {
-            db, banks, threshold, minQuality, matchLow, noDihedral, format, fromList, journal, profile, ignoreExif, regions, jobs,
+            db, banks, threshold, minQuality, matchLow, noDihedral, format, fromList, journal, profile, ignoreExif, noRegions, jobs,
             progress, seconds, videoTimeout, ffmpeg, maxPixels, maxBytes, paths,
         };
         command.SetAction(async (parse, ct) =>
@@ -119,7 +120,7 @@ internal static class ScanCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = matchOptions.Dihedral,
-                Regions = parse.GetValue(regions) ? RegionScope.Query : RegionScope.None,
+                Regions = parse.GetValue(noRegions) ? RegionScope.None : RegionScope.Query,
                 SecondsPerFrame = parse.GetValue(seconds),
                 FfmpegPath = parse.GetValue(ffmpeg),
                 Ffmpeg = Media.Ffmpeg.FfmpegOptions.Default with { StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(videoTimeout))) },

@@ -128,6 +128,11 @@ internal static class OrderedPipeline
         {
             // the first failure (or the cancellation) is what the caller sees
         }
+        catch (OperationCanceledException) when (failure is null)
+        {
+            // Every result was delivered and the finally above stopped the idle workers (a worker task that had not
+            // started yet is canceled outright): a normal end, not a failure.
+        }
         if (failure is not null && failure is not OperationCanceledException)
             throw failure;
         ct.ThrowIfCancellationRequested();

@@ -15,10 +15,11 @@ namespace Fingerprint.Matching;
 /// <remarks>
 /// <para>
 /// Policy (DESIGN.md §4; measured in benchmarks/RESULTS.md, "Robustness"): bank entries index their full hash and
-/// <see cref="RegionScope.Entry"/> (trimmed, aspect crops), uploads are queried with <see cref="RegionScope.Query"/>
-/// (trimmed, panels, panel groups). So an upload that puts a known image inside a new collage matches it through the
-/// panel (the cell's crop through an aspect crop), while a new collage that merely shares one panel with a banked
-/// collage does not match that collage (its panels are not indexed).
+/// <see cref="RegionScope.Entry"/> (trimmed; aspect crops on request), uploads are queried with
+/// <see cref="RegionScope.Query"/> (trimmed, panels, panel groups). So an upload that puts a known image inside a new
+/// collage matches it through the panel (a cell cropped to another shape through an aspect crop, when indexed), while a
+/// new collage that merely shares one panel with a banked collage does not match that collage (its panels are not
+/// indexed).
 /// </para>
 /// <para>
 /// Regions whose PDQ quality is below <see cref="MinQuality"/> are dropped (a caption band or a flat panel matches

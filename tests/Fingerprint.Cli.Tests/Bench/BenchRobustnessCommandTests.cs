@@ -9,7 +9,7 @@ namespace Fingerprint.Cli.Tests.Bench;
 /// </summary>
 public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.SmokeRun run) : IClassFixture<BenchRobustnessCommandTests.SmokeRun>
 {
-    private static readonly string[] s_algorithms = ["pdq", "pdq-dihedral", "pdq-meme", "pdq-meme-panels", "ahash", "dhash", "phash"];
+    private static readonly string[] s_algorithms = ["pdq", "pdq-dihedral", "pdq-meme", "pdq-meme-crops", "pdq-meme-panels", "ahash", "dhash", "phash"];
 
     [Fact]
     public void Run_Succeeds_AndWritesEveryOutput()

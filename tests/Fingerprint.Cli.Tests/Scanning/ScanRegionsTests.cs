@@ -5,8 +5,9 @@ namespace Fingerprint.Cli.Tests.Scanning;
 
 /// <summary>
 /// Meme-aware matching end to end on the smoke tier's scan scenario (testmedia/README.md: scan/bank, scan/uploads,
-/// scan/expected.jsonl): `bank add --regions` then `scan --regions` finds padded, captioned and collaged re-uploads and
-/// the meme inside a video, names the region, and keeps a collage that only shares a panel with a banked one apart.
+/// scan/expected.jsonl): `bank add` then `scan`, with regions on as by default, finds padded, captioned and collaged
+/// re-uploads and the meme inside a video, names the region, and keeps a collage that only shares a panel with a banked
+/// one apart.
 /// </summary>
 public sealed class ScanRegionsTests : IDisposable
 {
@@ -18,9 +19,10 @@ public sealed class ScanRegionsTests : IDisposable
     public async Task Scan_WithRegions_FindsMemeEditsAndNamesTheRegion()
     {
         (Dictionary<string, Expected> expected, string[] uploads) = Uploads();
-        string db = await BankAsync("--regions");
+        // --aspect-crops: one of the collage uploads crops its photo to a 4:3 cell ("cover" fit).
+        string db = await BankAsync("--aspect-crops");
 
-        Dictionary<string, JsonElement> results = await ScanAsync(db, uploads, "--regions");
+        Dictionary<string, JsonElement> results = await ScanAsync(db, uploads);
 
         foreach ((string upload, Expected e) in expected)
         {
@@ -47,14 +49,23 @@ public sealed class ScanRegionsTests : IDisposable
     }
 
     [Fact]
+    public async Task BankAdd_NoRegionsWithIndexPanels_IsAUsageError()
+    {
+        (int code, _, string stderr) = await CliRun.RunAsync("bank", "add", "--db", Path.Combine(_root, "x.db"), "--bank", "b",
+            "--no-regions", "--index-panels", Path.Combine(SmokeCorpus.Directory, "scan", "bank"));
+        Assert.Equal((int)ExitCode.UsageError, code);
+        Assert.Contains("--no-regions", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_WithoutRegions_MissesWhatRegionsFind()
     {
         (Dictionary<string, Expected> expected, string[] uploads) = Uploads();
-        string plainDb = await BankAsync();
-        string regionsDb = await BankAsync("--regions");
+        string plainDb = await BankAsync("--no-regions");
+        string regionsDb = await BankAsync();
 
-        int plain = Found(expected, await ScanAsync(plainDb, uploads));
-        int withRegions = Found(expected, await ScanAsync(regionsDb, uploads, "--regions"));
+        int plain = Found(expected, await ScanAsync(plainDb, uploads, "--no-regions"));
+        int withRegions = Found(expected, await ScanAsync(regionsDb, uploads));
 
         Assert.True(withRegions > plain, $"found {withRegions} with regions, {plain} without");
     }
@@ -68,7 +79,7 @@ public sealed class ScanRegionsTests : IDisposable
         string shared = expected.Single(kv => kv.Value.Family == "shared_panel").Key;
         string db = await BankAsync("--index-panels");
 
-        Dictionary<string, JsonElement> results = await ScanAsync(db, [shared], "--regions");
+        Dictionary<string, JsonElement> results = await ScanAsync(db, [shared]);
 
         JsonElement match = Assert.Single(results[shared].GetProperty("matches").EnumerateArray());
         Assert.StartsWith("panel-", match.GetProperty("entryRegion").GetString(), StringComparison.Ordinal);

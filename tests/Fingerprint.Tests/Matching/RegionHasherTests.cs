@@ -212,14 +212,14 @@ public class RegionHasherTests
     }
 
     [Fact]
-    public void HashRegions_EntryScope_AddsAspectCropsThatMatchACollageCellCroppedFromThePhoto()
+    public void HashRegions_AspectCrops_MatchACollageCellCroppedFromThePhoto()
     {
         // A 16:9 photo banked whole; a new collage crops it to a 4:3 cell (centre crop, then scaled to 300 x 225).
         const ulong seed = 71;
         SyntheticCanvas photo = SyntheticMemes.Photo(seed, 640, 360);
         var pdq = new PdqHasher();
         var entry = new List<HashedRegion>();
-        new RegionHasher(pdq).HashRegions(photo.View, RegionScope.Entry, entry);
+        new RegionHasher(pdq).HashRegions(photo.View, RegionScope.Entry | RegionScope.AspectCrops, entry);
 
         // 1:1 keeps 360/640 of the width and 4:3 480/640; 4:5 (288), 3:4 (270) and 9:16 keep under half; 16:9 is the photo.
         Assert.Equal(["aspect-1x1", "aspect-4x3"], entry.Select(r => r.Name));

@@ -8,7 +8,7 @@ internal static class MemeTargets
 {
     /// <summary>A target row: a label, the groups measured, and the recall to reach (null: as high as possible).</summary>
     /// <summary>The PDQ strategies the target tables compare, plain first.</summary>
-    public static IReadOnlyList<string> Compared { get; } = ["pdq", "pdq-dihedral", "pdq-meme", "pdq-meme-panels"];
+    public static IReadOnlyList<string> Compared { get; } = ["pdq", "pdq-dihedral", "pdq-meme", "pdq-meme-crops", "pdq-meme-panels"];
 
     public sealed record Row(string Label, Func<GroupResult, bool> Select, double? Target, string? Thorn = null);
 

@@ -18,7 +18,7 @@ internal static class PositivesCsvWriter
         {
             string name = BenchAlgorithms.Name(pd.Algorithm);
             header.Add(name);
-            if (pd.Algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels)
+            if (BenchAlgorithms.IsMemeAware(pd.Algorithm))
                 header.Add(name + "_via");
         }
         sb.Append(Csv.Row([.. header])).Append('\n');
@@ -32,7 +32,7 @@ internal static class PositivesCsvWriter
             {
                 int d = pd.Positives[i];
                 row.Add(d == DistanceHistogram.NoDistance ? "" : ReportFormat.Int(d));
-                if (pd.Algorithm is BenchAlgorithm.PdqMeme or BenchAlgorithm.PdqMemePanels)
+                if (BenchAlgorithms.IsMemeAware(pd.Algorithm))
                     row.Add(Via(pd.Evidence[i]));
             }
             sb.Append(Csv.Row([.. row])).Append('\n');
