@@ -180,6 +180,22 @@ internal static class ReportHtmlWriter
         }
         sb.Append("</table>\n");
 
+        sb.Append("<h3>At the standard threshold (PDQ &lt;= 31)</h3>\n<table><tr><th class=\"l\">edit</th><th>n</th>");
+        foreach (string a in compared)
+            sb.Append("<th>").Append(E(a)).Append("</th>");
+        sb.Append("<th>target</th></tr>");
+        foreach (MemeTargets.Row row in MemeTargets.Targets)
+        {
+            (double? _, long n) = ReportQueries.RecallAtStandard(r, compared[0], row.Select);
+            if (n == 0)
+                continue;
+            sb.Append("<tr><td class=\"l\">").Append(E(row.Label)).Append("</td><td>").Append(n).Append("</td>");
+            foreach (string a in compared)
+                Cell(sb, ReportQueries.RecallAtStandard(r, a, row.Select).Recall, null);
+            sb.Append("<td>").Append(row.Target is double t ? "&gt;= " + ReportFormat.Percent(t) : "-").Append("</td></tr>");
+        }
+        sb.Append("</table>\n");
+
         if (!ReportQueries.Has(r, "pdq"))
             return;
         sb.Append("<h3>Beside Thorn's published PDQ figures</h3>\n<p class=\"note\">Thorn's perception benchmark, PDQ recall at &gt;= 99.99% precision, against plain pdq here at FPR ")

@@ -39,25 +39,8 @@ internal static class ReportMarkdownWriter
         if (compared.Length > 0)
         {
             foreach (double fpr in r.Settings.TargetFprs.OrderBy(x => x))
-            {
-                sb.Append("\nRecall at FPR ").Append(ReportFormat.Rate(fpr)).Append(":\n\n| edit | n |");
-                foreach (string a in compared)
-                    sb.Append(' ').Append(a).Append(" |");
-                sb.Append(" target |\n|---|---|");
-                foreach (string _ in compared)
-                    sb.Append("---|");
-                sb.Append("---|\n");
-                foreach (MemeTargets.Row row in MemeTargets.Targets)
-                {
-                    long n = ReportQueries.Recall(r, compared[0], fpr, row.Select).Count;
-                    if (n == 0)
-                        continue;
-                    sb.Append("| ").Append(row.Label).Append(" | ").Append(n).Append(" |");
-                    foreach (string a in compared)
-                        sb.Append(' ').Append(ReportFormat.Percent(ReportQueries.Recall(r, a, fpr, row.Select).Recall)).Append(" |");
-                    sb.Append(' ').Append(row.Target is double t ? ">= " + ReportFormat.Percent(t) : "-").Append(" |\n");
-                }
-            }
+                TargetTable(sb, r, compared, $"Recall at FPR {ReportFormat.Rate(fpr)}", (a, select) => ReportQueries.Recall(r, a, fpr, select));
+            TargetTable(sb, r, compared, "Recall at the standard threshold (PDQ <= 31)", (a, select) => ReportQueries.RecallAtStandard(r, a, select));
         }
 
         if (ReportQueries.Has(r, "pdq"))
@@ -65,15 +48,20 @@ internal static class ReportMarkdownWriter
             double strictest = r.Settings.TargetFprs.Min();
             bool meme = ReportQueries.Has(r, "pdq-meme");
             sb.Append("\nBeside Thorn's published PDQ figures (recall at >= 99.99% precision); ours at FPR ").Append(ReportFormat.Rate(strictest))
-              .Append(":\n\n| edit | Thorn PDQ | n | pdq |").Append(meme ? " pdq-meme |" : "").Append("\n|---|---|---|---|").Append(meme ? "---|" : "").Append('\n');
+              .Append(" and at PDQ's standard 31:\n\n| edit | Thorn PDQ | n | pdq @FPR | pdq @31 |").Append(meme ? " pdq-meme @FPR | pdq-meme @31 |" : "")
+              .Append("\n|---|---|---|---|---|").Append(meme ? "---|---|" : "").Append('\n');
             foreach (MemeTargets.Row row in MemeTargets.Thorn)
             {
                 (double? recall, long n) = ReportQueries.Recall(r, "pdq", strictest, row.Select);
                 if (n == 0)
                     continue;
-                sb.Append("| ").Append(row.Label).Append(" | ").Append(row.Thorn).Append(" | ").Append(n).Append(" | ").Append(ReportFormat.Percent(recall)).Append(" |");
+                sb.Append("| ").Append(row.Label).Append(" | ").Append(row.Thorn).Append(" | ").Append(n).Append(" | ").Append(ReportFormat.Percent(recall))
+                  .Append(" | ").Append(ReportFormat.Percent(ReportQueries.RecallAtStandard(r, "pdq", row.Select).Recall)).Append(" |");
                 if (meme)
-                    sb.Append(' ').Append(ReportFormat.Percent(ReportQueries.Recall(r, "pdq-meme", strictest, row.Select).Recall)).Append(" |");
+                {
+                    sb.Append(' ').Append(ReportFormat.Percent(ReportQueries.Recall(r, "pdq-meme", strictest, row.Select).Recall)).Append(" | ")
+                      .Append(ReportFormat.Percent(ReportQueries.RecallAtStandard(r, "pdq-meme", row.Select).Recall)).Append(" |");
+                }
                 sb.Append('\n');
             }
         }
@@ -100,5 +88,27 @@ internal static class ReportMarkdownWriter
             }
         }
         return sb.ToString();
+    }
+
+    private static void TargetTable(StringBuilder sb, RobustnessReport r, string[] compared, string title,
+        Func<string, Func<GroupResult, bool>, (double? Recall, long Count)> recall)
+    {
+        sb.Append('\n').Append(title).Append(":\n\n| edit | n |");
+        foreach (string a in compared)
+            sb.Append(' ').Append(a).Append(" |");
+        sb.Append(" target |\n|---|---|");
+        foreach (string _ in compared)
+            sb.Append("---|");
+        sb.Append("---|\n");
+        foreach (MemeTargets.Row row in MemeTargets.Targets)
+        {
+            long n = recall(compared[0], row.Select).Count;
+            if (n == 0)
+                continue;
+            sb.Append("| ").Append(row.Label).Append(" | ").Append(n).Append(" |");
+            foreach (string a in compared)
+                sb.Append(' ').Append(ReportFormat.Percent(recall(a, row.Select).Recall)).Append(" |");
+            sb.Append(' ').Append(row.Target is double t ? ">= " + ReportFormat.Percent(t) : "-").Append(" |\n");
+        }
     }
 }

@@ -40,11 +40,18 @@ internal static class ReportQueries
         Algorithm(report, algorithm).Thresholds.Single(t => t.TargetFpr == targetFpr);
 
     /// <summary>Recall of the selected groups at the algorithm's threshold for <paramref name="targetFpr"/>; null when nothing is selected.</summary>
-    public static (double? Recall, long Count) Recall(RobustnessReport report, string algorithm, double targetFpr, Func<GroupResult, bool> select)
+    public static (double? Recall, long Count) Recall(RobustnessReport report, string algorithm, double targetFpr, Func<GroupResult, bool> select) =>
+        RecallAt(report, algorithm, Threshold(report, algorithm, targetFpr).Threshold, select);
+
+    /// <summary>Recall of the selected groups at the algorithm's standard threshold (PDQ 31, classic 10).</summary>
+    public static (double? Recall, long Count) RecallAtStandard(RobustnessReport report, string algorithm, Func<GroupResult, bool> select) =>
+        RecallAt(report, algorithm, Algorithm(report, algorithm).StandardThreshold, select);
+
+    private static (double? Recall, long Count) RecallAt(RobustnessReport report, string algorithm, int threshold, Func<GroupResult, bool> select)
     {
         DistanceHistogram h = Positives(report, algorithm, select);
         if (h.Total == 0)
             return (null, 0);
-        return (RobustnessMetrics.Recall(h, Threshold(report, algorithm, targetFpr).Threshold), h.Total);
+        return (RobustnessMetrics.Recall(h, threshold), h.Total);
     }
 }
