@@ -21,12 +21,14 @@ namespace Fingerprint.Cli.Bench;
 /// </summary>
 internal sealed class PairDistances
 {
-    private PairDistances(BenchAlgorithm algorithm, int[] positives, MatchEvidence[] evidence, DistanceHistogram[] negativesByQuery)
+    private PairDistances(BenchAlgorithm algorithm, int[] positives, MatchEvidence[] evidence, DistanceHistogram[] negativesByQuery,
+        (int Query, int Original, int Distance, MatchEvidence Via)[] closest)
     {
         Algorithm = algorithm;
         Positives = positives;
         Evidence = evidence;
         NegativesByQuery = negativesByQuery;
+        ClosestNegatives = closest;
         Negatives = new DistanceHistogram(BenchAlgorithms.Bits(algorithm));
         foreach (DistanceHistogram h in negativesByQuery)
             Negatives.Add(h);
@@ -45,6 +47,9 @@ internal sealed class PairDistances
 
     /// <summary>All negative pairs.</summary>
     public DistanceHistogram Negatives { get; }
+
+    /// <summary>Per query (as <see cref="NegativesByQuery"/>): its closest negative pair (original item index -1: none).</summary>
+    public (int Query, int Original, int Distance, MatchEvidence Via)[] ClosestNegatives { get; }
 
     public static PairDistances Compute(BenchAlgorithm algorithm, IReadOnlyList<CorpusItem> items, ItemHashes[] hashes, int minQuality, int workers)
     {
@@ -74,12 +79,14 @@ internal sealed class PairDistances
         var evidence = new MatchEvidence[items.Count];
         Array.Fill(positives, DistanceHistogram.NoDistance);
         var negatives = new DistanceHistogram[queries.Count];
+        var closest = new (int, int, int, MatchEvidence)[queries.Count];
         Parallel.For(0, queries.Count, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>
         {
             int q = queries[k];
             Side query = QuerySide(algorithm, hashes[q], minQuality);
             int own = items[q].Role == CorpusRole.Edit ? originalIndex[items[q].Original!] : -1;
             var histogram = new DistanceHistogram(bits);
+            (int Original, int Distance, MatchEvidence Via) nearest = (-1, DistanceHistogram.NoDistance, MatchEvidence.None);
             foreach (int o in originals)
             {
                 (int distance, MatchEvidence via) = Closest(query, entrySides[o]);
@@ -91,11 +98,14 @@ internal sealed class PairDistances
                 else
                 {
                     histogram.Add(distance);
+                    if (distance < nearest.Distance)
+                        nearest = (o, distance, via);
                 }
             }
             negatives[k] = histogram;
+            closest[k] = (q, nearest.Original, nearest.Distance, nearest.Via);
         });
-        return new PairDistances(algorithm, positives, evidence, negatives);
+        return new PairDistances(algorithm, positives, evidence, negatives, closest);
     }
 
     /// <summary>The hashes one side of a pair offers, each tagged with the evidence it stands for.</summary>

@@ -11,7 +11,8 @@ namespace Fingerprint.Cli.Bench;
 /// each algorithm's thresholds on the negatives for the target rates, and reports per edit family, strength and
 /// variant: recall at those thresholds (with bootstrap intervals) and at the standard threshold, the threshold that
 /// finds 95%, distance distributions and ROC curves. Writes report.html (self-contained), results.csv, results.json,
-/// summary.md (the key tables in Markdown) and positives.csv (every positive pair's distances); prints a summary on stdout. Deterministic: the same corpus, options and --seed give the same numbers (timings aside).
+/// summary.md (the key tables in Markdown), positives.csv (every positive pair's distances) and closest-negatives.csv
+/// (the hardest negatives); prints a summary on stdout. Deterministic: the same corpus, options and --seed give the same numbers (timings aside).
 /// </summary>
 internal static class RobustnessBench
 {
@@ -60,8 +61,10 @@ internal static class RobustnessBench
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "report.html"), ReportHtmlWriter.Write(report), ct);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "summary.md"), ReportMarkdownWriter.Write(report), ct);
         await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "positives.csv"), PositivesCsvWriter.Write(items, distances), ct);
+        await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "closest-negatives.csv"),
+            PositivesCsvWriter.WriteClosestNegatives(items, distances, perAlgorithm: 25), ct);
         ReportTextWriter.WriteSummary(context.Stdout, report);
-        await context.Stderr.WriteLineAsync($"bench robustness: wrote report.html, results.csv, results.json, summary.md, positives.csv to {settings.OutputDirectory}");
+        await context.Stderr.WriteLineAsync($"bench robustness: wrote report.html, results.csv, results.json, summary.md, positives.csv, closest-negatives.csv to {settings.OutputDirectory}");
         return report;
     }
 

@@ -15,7 +15,7 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
     public void Run_Succeeds_AndWritesEveryOutput()
     {
         Assert.True(run.ExitCode == 0, run.Stderr);
-        foreach (string file in new[] { "report.html", "results.csv", "results.json", "summary.md", "positives.csv" })
+        foreach (string file in new[] { "report.html", "results.csv", "results.json", "summary.md", "positives.csv", "closest-negatives.csv" })
             Assert.True(new FileInfo(Path.Combine(run.Out, file)).Length > 0, file);
         Assert.Contains("recall at FPR 1e-4", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("images hashed", run.Stderr, StringComparison.Ordinal);

@@ -40,6 +40,29 @@ internal static class PositivesCsvWriter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// closest-negatives.csv: per algorithm, the <paramref name="perAlgorithm"/> queries whose closest negative pair is
+    /// nearest (query, the other original, distance, evidence): the hardest negatives, which set the thresholds.
+    /// </summary>
+    public static string WriteClosestNegatives(IReadOnlyList<CorpusItem> items, IReadOnlyList<PairDistances> distances, int perAlgorithm)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Csv.Row("algorithm", "rank", "query", "query_role", "query_family", "original", "distance", "via")).Append('\n');
+        foreach (PairDistances pd in distances)
+        {
+            var ranked = pd.ClosestNegatives.Where(c => c.Original >= 0)
+                .OrderBy(c => c.Distance).ThenBy(c => items[c.Query].File, StringComparer.Ordinal).Take(perAlgorithm).ToList();
+            for (int r = 0; r < ranked.Count; r++)
+            {
+                (int q, int o, int d, MatchEvidence via) = ranked[r];
+                sb.Append(Csv.Row(BenchAlgorithms.Name(pd.Algorithm), ReportFormat.Int(r + 1), items[q].File,
+                    items[q].Role == CorpusRole.Edit ? "edit" : "distractor", items[q].Family, items[o].File, ReportFormat.Int(d),
+                    BenchAlgorithms.IsMemeAware(pd.Algorithm) ? Via(via) : "")).Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+
     private static string Via(MatchEvidence evidence) => evidence switch
     {
         MatchEvidence.Full => "full",
