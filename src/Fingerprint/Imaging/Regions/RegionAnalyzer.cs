@@ -394,11 +394,29 @@ internal sealed class RegionAnalyzer
         if (Activity(grid.Span(lo + minDepth - 1, s0, n), lag) > bandMax || Activity(grid.Span(hi - minDepth, s0, n), lag) > bandMax)
             return false;
         int first = BlurredDepth(grid, lo, 1, maxDepth, s0, n, lag, bandMax, content);
-        if (first < minDepth)
-            return false;
         int second = BlurredDepth(grid, hi - 1, -1, maxDepth, s0, n, lag, bandMax, content);
-        if (second < minDepth || Math.Abs(first - second) > Math.Max(2, extent / 100))
+        if (first < minDepth && second < minDepth)
             return false;
+        if (first < minDepth || second < minDepth || Math.Abs(first - second) > Math.Max(2, extent / 100))
+        {
+            // One band ends at a straight edge; on the other side the walk ran on into a picture whose own edge is
+            // smooth too (a sky, a plain wall), so that band has no visible end. Apps centre the picture: take the
+            // confident side's depth on both when every line of the other side up to it is band-smooth. Only for
+            // the outermost layer (the bands of a blurred letterbox are the frame's edges): inside a peeled border
+            // it would cut a smooth side off the picture itself.
+            bool outermost = lo == (rowsAreLines ? reference.Y0 : reference.X0) && hi == (rowsAreLines ? reference.Y1 : reference.X1);
+            if (!outermost)
+                return false;
+            int depth = first < minDepth ? second : second < minDepth ? first : Math.Min(first, second);
+            bool topConfident = first == depth;
+            int start = topConfident ? hi - 1 : lo, dir = topConfident ? -1 : 1;
+            for (int k = 0; k < depth; k++)
+            {
+                if (Activity(grid.Span(start + dir * k, s0, n), lag) > bandMax)
+                    return false;
+            }
+            first = second = depth;
+        }
         if (rowsAreLines)
         {
             box.Y0 += first;
