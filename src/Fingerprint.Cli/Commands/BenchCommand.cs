@@ -34,7 +34,7 @@ internal static class BenchCommand
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "Directory for report.html, results.csv, results.json and summary.md (created; files replaced).",
+            Description = "Directory for report.html, results.csv, results.json, summary.md, positives.csv and closest-negatives.csv (created; files replaced).",
             HelpName = "DIR",
             DefaultValueFactory = _ => "robustness-report",
         };
@@ -66,8 +66,9 @@ internal static class BenchCommand
             "Which hash survives which edit, at what false-positive rate: for every algorithm and edit family of a corpus, recall at " +
             "the thresholds fixed on the negatives for FPR 1e-3 and 1e-4 and at the standard threshold (PDQ 31, classic 10), the " +
             "threshold needed for 95% recall, distance distributions and ROC curves. Writes report.html (self-contained), " +
-            "results.csv, results.json and summary.md; prints a summary. Positive pairs: (edit, its original); negative pairs: " +
-            "(edit or distractor, every other original).\n" +
+            "results.csv, results.json, summary.md, positives.csv (every positive pair) and closest-negatives.csv; prints a summary. " +
+            "Positive pairs: (edit, its original); negative pairs: (edit or distractor, every other original). One command for a " +
+            "whole tier from a fresh clone: benchmarks/robustness.sh [smoke|standard|extended].\n" +
             "Examples:\n" +
             "  /usr/bin/python3 testmedia/generate.py --tier smoke --if-stale\n" +
             "  fingerprint bench robustness --corpus testmedia/generated/smoke --out robustness-smoke\n" +
