@@ -112,6 +112,7 @@ internal static class Program
         root.Add(CompareCommand.Create(context));
         root.Add(ScanCommand.Create(context));
         root.Add(BankCommands.Create(context));
+        root.Add(BenchCommand.Create(context));
         root.Add(InfoCommand.Create(context));
         return root;
     }

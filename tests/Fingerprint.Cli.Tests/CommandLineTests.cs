@@ -36,9 +36,9 @@ public class CommandLineTests
     [Fact]
     public void Commands_AreTheDocumentedOnes()
     {
-        // DESIGN.md §6 (bench is not built yet).
+        // DESIGN.md §6; bench has one benchmark, robustness.
         string[] expected = ["", "hash", "compare", "scan", "bank", "bank create", "bank list", "bank stats", "bank remove",
-            "bank export", "bank import", "bank add", "info"];
+            "bank export", "bank import", "bank add", "bench", "bench robustness", "info"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), CommandPaths().Order(StringComparer.Ordinal));
     }
 

@@ -207,6 +207,33 @@ public class VideoCliTests
         Assert.Equal(1, plain.ExitCode);
     }
 
+    [Fact]
+    public async Task Compare_StillAgainstAClipShowingItInsideBorders_MatchesThroughTheFramesTrimmedRegion()
+    {
+        // meme_clip.mp4 (20 s, 25 fps) shows its meme from 8 to 10 s at the manifest's region of the 640x360 frame, on a
+        // plain background with a logo over the corner: no whole frame is within 31 bits of the meme; the trimmed regions
+        // of the two frames sampled there (200 and 225, at 1 s per frame) are.
+        JsonElement manifest = VideoCliHarness.Manifest("video/meme_clip.mp4");
+        JsonElement shown = manifest.GetProperty("params").GetProperty("segments").EnumerateArray()
+            .Single(s => s.GetProperty("content").GetString() == "meme").GetProperty("region");
+        int[] box = [.. shown.EnumerateArray().Select(v => v.GetInt32())];
+        string meme = Path.Combine(VideoCliHarness.Smoke, manifest.GetProperty("shows").GetString()!);
+        string clip = Path.Combine(VideoCliHarness.Smoke, "video", "meme_clip.mp4");
+
+        VideoCliHarness.Result compare = await VideoCliHarness.RunAsync("compare", meme, clip);
+        VideoCliHarness.Result whole = await VideoCliHarness.RunAsync("compare", "--no-regions", meme, clip);
+
+        Assert.True(compare.ExitCode == 0, compare.ToString());
+        string closest = Assert.Single(compare.Lines, l => l.StartsWith("closest frame", StringComparison.Ordinal));
+        Assert.Contains($", region trimmed at {box[0]},{box[1]} {box[2]}x{box[3]}: ", closest, StringComparison.Ordinal);
+        Assert.Contains("frames        2 of 20 sampled frames within 31 bits of A", compare.Lines);
+        Assert.Contains(compare.Lines, l => l.StartsWith("verdict       MATCH", StringComparison.Ordinal));
+
+        Assert.True(whole.ExitCode == 1, whole.ToString());
+        Assert.DoesNotContain("region", Assert.Single(whole.Lines, l => l.StartsWith("closest frame", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("frames        0 of 20 sampled frames within 31 bits of A", whole.Lines);
+    }
+
     private static string Score(VideoCliHarness.Result result, string label)
     {
         string line = Assert.Single(result.Lines, l => l.StartsWith(label, StringComparison.Ordinal));

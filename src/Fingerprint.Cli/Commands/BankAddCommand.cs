@@ -36,6 +36,22 @@ internal static class BankAddCommand
             DefaultValueFactory = _ => DecodeProfile.Fast,
         };
         var ignoreExif = new Option<bool>("--ignore-exif") { Description = "Hash stored pixels, ignoring EXIF orientation." };
+        var noRegions = new Option<bool>("--no-regions")
+        {
+            Description = "Index only each image's whole-image hash. By default the trimmed region (borders, letterbox, caption " +
+                          "bands, screenshot bars peeled off) is indexed too, so a scan finds the image re-padded or re-captioned. " +
+                          "Videos and animations are indexed by their whole sampled frames either way.",
+        };
+        var aspectCrops = new Option<bool>("--aspect-crops")
+        {
+            Description = "Also index centre crops to 1:1, 4:5, 3:4, 4:3, 16:9 and 9:16 (those that differ from the image's own " +
+                          "shape): a photo cropped to fill a collage cell or a square post matches. About 4 more rows per photo.",
+        };
+        var indexPanels = new Option<bool>("--index-panels")
+        {
+            Description = "Also index every collage panel on its own: then a NEW collage that reuses ONE panel " +
+                          "of a banked collage matches it. Off by default: such reuse is usually not the banked content.",
+        };
         var seconds = new Option<double>("--seconds-per-frame")
         {
             Description = "Videos and animations: seconds between hashed frames (vPDQ; default 1).",
@@ -56,7 +72,8 @@ internal static class BankAddCommand
             "entry id, hash, quality, path.\n" +
             "Example: fingerprint bank add --db banks.db --bank hk2019 --campaign hk2019 --label \"comparison meme\" known/")
         {
-            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, seconds, noTmk, jobs, fromList, progress, paths,
+            db, bank, label, campaign, tags, allowLow, profile, ignoreExif, noRegions, aspectCrops, indexPanels, seconds, noTmk, jobs,
+            fromList, progress, paths,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -69,6 +86,8 @@ internal static class BankAddCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = false,
+                Regions = EntryScope(parse.GetValue(noRegions), parse.GetValue(aspectCrops), parse.GetValue(indexPanels)),
+                FrameRegions = false,   // a video entry is stored and matched by its whole frames (ToEntry)
                 SecondsPerFrame = parse.GetValue(seconds),
                 Tmk = !parse.GetValue(noTmk),
             };
@@ -93,6 +112,24 @@ internal static class BankAddCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// The regions indexed per entry: the trimmed region by default (<see cref="RegionScope.Entry"/>; on since its cost
+    /// was measured, benchmarks/RESULTS.md "Robustness"), plus aspect crops and panels on request.
+    /// </summary>
+    private static RegionScope EntryScope(bool noRegions, bool aspectCrops, bool indexPanels)
+    {
+        if (noRegions && (aspectCrops || indexPanels))
+            throw new CliException(ExitCode.UsageError, "bank add: --no-regions contradicts --aspect-crops and --index-panels");
+        if (noRegions)
+            return RegionScope.None;
+        RegionScope scope = RegionScope.Entry;
+        if (aspectCrops)
+            scope |= RegionScope.AspectCrops;
+        if (indexPanels)
+            scope |= RegionScope.Panels;
+        return scope;
     }
 
     private sealed record AddSettings(string Bank, string? Label, string? Campaign, IReadOnlyList<string> Tags, bool AllowLowQuality);
@@ -196,7 +233,8 @@ internal static class BankAddCommand
         {
             foreach (RegionHash r in rs)
             {
-                if (s.AllowLowQuality || r.Hashes.Quality >= MatchOptions.DefaultMinQuality)
+                // A video entry is matched by its frames; regions of its frames are not hashed (FrameRegions = false).
+                if (r.Frame is null && (s.AllowLowQuality || r.Hashes.Quality >= MatchOptions.DefaultMinQuality))
                     regions.Add(new EntryRegion(r.Name, r.X, r.Y, r.Width, r.Height, r.Hashes.Orig, r.Hashes.Quality));
             }
         }

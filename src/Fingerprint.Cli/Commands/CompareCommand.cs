@@ -4,7 +4,6 @@ using Fingerprint.Cli.Processing;
 using Fingerprint.Hashing;
 using Fingerprint.Matching;
 using Fingerprint.Media;
-using Fingerprint.Video;
 using Fingerprint.Video.Tmk;
 using Fingerprint.Video.Vpdq;
 
@@ -51,22 +50,34 @@ internal static class CompareCommand
                           $"alignment), MATCH when both reach {TmkThresholds.DefaultLevel1} / {TmkThresholds.DefaultLevel2} " +
                           "(the reference tools' thresholds). The exit code then follows the TMK verdict.",
         };
+        var noRegions = new Option<bool>("--no-regions")
+        {
+            Description = "A still against a video: compare the still with whole sampled frames only. By default the frames' " +
+                          "regions are compared too: the picture inside a frame's borders (\"trimmed\": a still shown smaller on a " +
+                          "plain background, letterbox bars) and its collage panels.",
+        };
         var command = new Command("compare",
             "Compare two images, videos or PDQ hashes and explain the result: distance as is, the best of the 8 dihedral " +
             "variants (mirrored/rotated copies), both qualities, and a verdict. Videos are compared by vPDQ frame matching " +
             "(percent of each side's frames matched), and with --tmk by TMK. A still against a video is looked for among the " +
-            "video's sampled frames, whole and inside their borders. Exit code 0 when they match, 1 when they do not, 3 when " +
+            "video's sampled frames, whole and by their regions (the picture inside a frame's borders, panels). Exit code 0 when they match, 1 when they do not, 3 when " +
             "an input fails.\n" +
             "Examples:\n  fingerprint compare original.jpg upload.jpg\n  fingerprint compare clip-a.mp4 clip-b.mp4\n" +
             "  fingerprint compare --tmk clip-a.mp4 clip-b.tmk")
         {
-            a, b, threshold, profile, tmk,
+            a, b, threshold, profile, tmk, noRegions,
         };
         command.SetAction(async (parse, ct) =>
         {
             int t = parse.GetValue(threshold);
             bool withTmk = parse.GetValue(tmk);
-            var options = new ProcessingOptions { Profile = parse.GetValue(profile), Dihedral = true, Tmk = withTmk, TrimFrames = true };
+            var options = new ProcessingOptions
+            {
+                Profile = parse.GetValue(profile),
+                Dihedral = true,
+                Tmk = withTmk,
+                Regions = parse.GetValue(noRegions) ? RegionScope.None : RegionScope.Query,
+            };
             using var processor = new MediaProcessor(options);
             ProcessedMedia left = await LoadAsync(processor, parse.GetValue(a)!, ct);
             ProcessedMedia right = await LoadAsync(processor, parse.GetValue(b)!, ct);
@@ -95,7 +106,7 @@ internal static class CompareCommand
             {
                 (ProcessedMedia still, ProcessedMedia video) = left.Frames is { Count: > 0 } && right.Kind == MediaKind.Image ? (right, left) : (left, right);
                 if (still.Kind == MediaKind.Image && video.Frames is { Count: > 0 } frames && still.Dihedral is DihedralHashes sd)
-                    return await CompareStillToFramesAsync(o, sd, frames, video.TrimmedFrames ?? [], t, still == left ? "A" : "B");
+                    return await CompareStillToFramesAsync(o, sd, frames, video.Regions ?? [], t, still == left ? "A" : "B");
             }
             return await CompareStillsAsync(o, left, right, t);
         });
@@ -233,16 +244,17 @@ internal static class CompareCommand
     }
 
     private static async Task<int> CompareStillToFramesAsync(TextWriter o, DihedralHashes still, IReadOnlyList<VpdqFrameHash> frames,
-        IReadOnlyList<TrimmedFrame> trimmed, int threshold, string stillName)
+        IReadOnlyList<RegionHash> regions, int threshold, string stillName)
     {
         int bestDistance = int.MaxValue;
         var matchedFrames = new HashSet<int>();
         VpdqFrameHash bestFrame = default;
-        FrameRegion? bestRegion = null;
+        RegionHash? bestRegion = null;
         DihedralVariant bestVariant = DihedralVariant.Orig;
-        IEnumerable<(VpdqFrameHash Frame, FrameRegion? Region)> candidates =
-            frames.Select(f => (f, (FrameRegion?)null)).Concat(trimmed.Select(t => (t.Hash, (FrameRegion?)t.Region)));
-        foreach ((VpdqFrameHash f, FrameRegion? region) in candidates)
+        // Whole frames first, so a region is named only when it is strictly closer than every whole frame.
+        IEnumerable<(VpdqFrameHash Frame, RegionHash? Region)> candidates = frames.Select(f => (f, (RegionHash?)null)).Concat(
+            regions.Where(r => r.Frame is not null).Select(r => (r.AsFrameHash(), (RegionHash?)r)));
+        foreach ((VpdqFrameHash f, RegionHash? region) in candidates)
         {
             int frameBest = int.MaxValue;
             for (int v = 0; v < 8; v++)
@@ -262,7 +274,7 @@ internal static class CompareCommand
                 matchedFrames.Add(f.FrameNumber);
         }
         int matched = matchedFrames.Count;
-        string where = bestRegion is FrameRegion r ? $", the picture inside its borders at {r.X},{r.Y} {r.Width}x{r.Height}" : "";
+        string where = bestRegion is RegionHash r ? $", region {r.Name} at {r.X},{r.Y} {r.Width}x{r.Height}" : "";
         await o.WriteLineAsync($"closest frame {bestFrame.FrameNumber} at {bestFrame.TimestampSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s{where}: " +
                                $"{bestDistance} bits (variant {bestVariant.ToName()})");
         await o.WriteLineAsync($"frames        {matched} of {frames.Count} sampled frames within {threshold} bits of {stillName}");

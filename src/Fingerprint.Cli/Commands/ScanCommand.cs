@@ -56,6 +56,13 @@ internal static class ScanCommand
             HelpName = "fast|fullres|cli512",
         };
         var ignoreExif = new Option<bool>("--ignore-exif") { Description = "Hash stored pixels, ignoring EXIF orientation." };
+        var noRegions = new Option<bool>("--no-regions")
+        {
+            Description = "Match only each upload's whole image (videos and GIFs: whole sampled frames only). By default its " +
+                          "trimmed region (borders, letterbox, caption bands and screenshot bars peeled off), its collage panels and " +
+                          "panel groups are matched too, in stills and sampled video frames, and a match names the region " +
+                          "(measured cost: benchmarks/RESULTS.md, \"Robustness\").",
+        };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel workers (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         Option<ProgressMode> progress = CommonOptions.Progress();
         var seconds = new Option<double>("--seconds-per-frame")
@@ -100,10 +107,10 @@ internal static class ScanCommand
             "Scan uploads against banks of known imagery: every upload that re-uses a known image (re-encoded, resized, " +
             "mirrored, rotated, cropped a little, or inside a video or GIF) is reported with its evidence: bank, entry, label, " +
             "source, distance, threshold, margin, which variant and region matched, and for videos when.\n" +
-            "Videos and GIFs: sampled frames (--seconds-per-frame) are matched whole and, when they have borders (a picture " +
-            "shown smaller on a plain background, letterbox bars), by the picture inside them (region \"trimmed\"). Against " +
-            "video entries the record adds vPDQ's match percentages (--vpdq-mode, default ThreatExchange) and, with --tmk, " +
-            "the TMK scores.\n" +
+            "Videos and GIFs: sampled frames (--seconds-per-frame) are matched whole and by their regions, as stills are: the " +
+            "picture inside borders (a picture shown smaller on a plain background, letterbox bars: region \"trimmed\"), " +
+            "collage panels and panel groups; with --no-regions, frames are matched whole only. Against video entries the " +
+            "record adds vPDQ's match percentages (--vpdq-mode, default ThreatExchange) and, with --tmk, the TMK scores.\n" +
             "Output: one JSON object per input (default), or --format csv|text. Progress and a summary go to stderr.\n" +
             "Exit codes: 0 a match was found, 1 no match, 3 some inputs failed (their records say why), 4 a dependency is " +
             "missing, 5 database error, 130 canceled.\n" +
@@ -112,7 +119,7 @@ internal static class ScanCommand
             "  fingerprint scan --db banks.db --bank hk2019 --journal night.journal uploads/ >> results.jsonl\n" +
             "  find /srv/uploads -newer last-run | fingerprint scan --db banks.db --from-list - -f csv > matches.csv")
         {
-            db, banks, threshold, minQuality, matchLow, noDihedral, format, fromList, journal, profile, ignoreExif, jobs,
+            db, banks, threshold, minQuality, matchLow, noDihedral, format, fromList, journal, profile, ignoreExif, noRegions, jobs,
             progress, seconds, videoTimeout, vpdqMode, tmk, ffmpeg, maxPixels, maxBytes, paths,
         };
         command.SetAction(async (parse, ct) =>
@@ -136,9 +143,9 @@ internal static class ScanCommand
                 Profile = parse.GetValue(profile),
                 ApplyExif = parse.GetValue(ignoreExif) ? false : null,
                 Dihedral = matchOptions.Dihedral,
+                Regions = parse.GetValue(noRegions) ? RegionScope.None : RegionScope.Query,
                 SecondsPerFrame = parse.GetValue(seconds),
                 Tmk = parse.GetValue(tmk),
-                TrimFrames = true,
                 FfmpegPath = parse.GetValue(ffmpeg),
                 Ffmpeg = Media.Ffmpeg.FfmpegOptions.Default with
                 {

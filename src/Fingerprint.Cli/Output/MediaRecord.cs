@@ -127,6 +127,10 @@ internal sealed class FrameRecord
 internal sealed class RegionRecord
 {
     public required string Name { get; init; }
+
+    /// <summary>Videos and animations: the sampled frame the region is in (null: the still image).</summary>
+    public long? Frame { get; init; }
+    public double? Timestamp { get; init; }
     public int X { get; init; }
     public int Y { get; init; }
     public int Width { get; init; }

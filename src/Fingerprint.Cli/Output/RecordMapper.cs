@@ -55,6 +55,7 @@ internal static class RecordMapper
                 record.Regions.Add(new RegionRecord
                 {
                     Name = r.Name, X = r.X, Y = r.Y, Width = r.Width, Height = r.Height,
+                    Frame = r.Frame, Timestamp = r.TimestampSeconds is double t ? Math.Round(t, 3) : null,
                     Pdq = r.Hashes.Orig.ToString(), Quality = r.Hashes.Quality,
                 });
             }

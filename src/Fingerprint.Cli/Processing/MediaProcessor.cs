@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Fingerprint.Hashing;
 using Fingerprint.Imaging;
+using Fingerprint.Matching;
 using Fingerprint.Media;
 using Fingerprint.Media.Ffmpeg;
 using Fingerprint.Video;
@@ -22,6 +23,7 @@ internal sealed class MediaProcessor : IDisposable
     private readonly PdqHasher _frameHasher = new(new PdqHasherOptions { Pipeline = PdqPipeline.FullRes });
     private readonly PdqHasher _tmkHasher = new(new PdqHasherOptions { Pipeline = PdqPipeline.FullRes });
     private readonly Lazy<FfmpegTools> _ffmpeg;
+    private readonly RegionHashing? _regions;
 
     public MediaProcessor(ProcessingOptions options)
     {
@@ -32,6 +34,7 @@ internal sealed class MediaProcessor : IDisposable
             Pipeline = options.Profile == DecodeProfile.Cli512 ? PdqPipeline.Cli512 : PdqPipeline.FullRes,
         });
         _ffmpeg = new Lazy<FfmpegTools>(() => FfmpegLocator.Locate(options.FfmpegPath, options.FfprobePath));
+        _regions = RegionHashing.Create(options.Regions, _hasher, _frameHasher);
     }
 
     /// <summary>Set by a scan: finds an earlier input with the same SHA-256, whose hashes are then reused.</summary>
@@ -118,6 +121,7 @@ internal sealed class MediaProcessor : IDisposable
         {
             result.Pdq = _hasher.Hash(view);
         }
+        _regions?.HashStill(result, view);
     }
 
     private async Task ProcessAnimationAsync(ProcessedMedia result, byte[] data, CancellationToken ct)
@@ -135,29 +139,15 @@ internal sealed class MediaProcessor : IDisposable
 
     /// <summary>
     /// vPDQ of the sampled frames (the reference's per-frame hash and timestamp, <see cref="VpdqHasher.HashFrame"/>) and,
-    /// with <see cref="ProcessingOptions.TrimFrames"/>, the picture inside each bordered frame, from one decode.
+    /// with <see cref="ProcessingOptions.Regions"/> and <see cref="ProcessingOptions.FrameRegions"/>, the meme-aware regions
+    /// of every sampled frame (the picture inside its borders, panels: <see cref="RegionHashing"/>, numbered and timed as
+    /// the frames), from one decode.
     /// </summary>
     private async Task HashFramesAsync(ProcessedMedia result, IFrameSource source, CancellationToken ct)
     {
-        var frames = new List<VpdqFrameHash>();
-        List<TrimmedFrame>? trimmed = _options.TrimFrames ? [] : null;
-        double rate = source.FrameRate;
-        await foreach (VideoFrame frame in source.ReadFramesAsync(FrameSampling.Vpdq(_options.SecondsPerFrame), ct))
-        {
-            using (frame)
-            {
-                VpdqFrameHash hash = VpdqHasher.HashFrame(frame, rate, _frameHasher);
-                frames.Add(hash);
-                ImageView view = frame.Pixels.AsView();
-                if (trimmed is not null && FrameBorders.TryFindContent(view, out FrameRegion box))
-                {
-                    HashResult inner = _frameHasher.Hash(view.Crop(box.X, box.Y, box.Width, box.Height));
-                    trimmed.Add(new TrimmedFrame(hash with { Hash = inner.Hash, Quality = inner.Quality }, box));
-                }
-            }
-        }
-        result.Frames = frames;
-        result.TrimmedFrames = trimmed;
+        RegionHashing? regions = _options.FrameRegions ? _regions : null;
+        result.Frames = await VpdqHasher.HashAsync(regions?.Tap(source) ?? source, FrameSampling.Vpdq(_options.SecondsPerFrame), _frameHasher, ct);
+        regions?.CollectFrames(result);
     }
 
     private async Task ProcessVideoAsync(ProcessedMedia result, FileInfo info, CancellationToken ct)

@@ -23,12 +23,6 @@ internal sealed class ProcessedMedia
     /// <summary>Videos and animations: the sampled frames.</summary>
     public IReadOnlyList<VpdqFrameHash>? Frames { get; set; }
 
-    /// <summary>
-    /// Videos and animations with <see cref="ProcessingOptions.TrimFrames"/>: the picture inside the borders of each
-    /// sampled frame that has borders, hashed on its own (same frame number and time as its frame).
-    /// </summary>
-    public IReadOnlyList<TrimmedFrame>? TrimmedFrames { get; set; }
-
     /// <summary>Videos with <see cref="ProcessingOptions.Tmk"/>: the TMK+PDQF features.</summary>
     public TmkFeatures? Tmk { get; set; }
 
@@ -38,7 +32,10 @@ internal sealed class ProcessedMedia
     /// <summary>hash --vpdq-out: the vPDQ .txt file written for this input.</summary>
     public string? VpdqFile { get; set; }
 
-    /// <summary>Meme-aware regions other than the full image.</summary>
+    /// <summary>
+    /// Meme-aware regions other than the full image (<see cref="ProcessingOptions.Regions"/>): of the still (or an
+    /// animation's first frame), and for videos and animations of every sampled frame (<see cref="RegionHash.Frame"/>).
+    /// </summary>
     public IReadOnlyList<RegionHash>? Regions { get; set; }
 
     public ProcessingError? Error { get; set; }
@@ -56,14 +53,36 @@ internal sealed class ProcessedMedia
         Pdq = original.Pdq;
         Dihedral = original.Dihedral;
         Frames = original.Frames;
-        TrimmedFrames = original.TrimmedFrames;
         Tmk = original.Tmk;
         Regions = original.Regions;
         DuplicateOf = original.Path;
     }
 
     public bool Failed => Error is not null;
+
+    /// <summary>
+    /// The regions of the sampled frames, each as a vPDQ frame record (its frame's number and time, the region's
+    /// original-orientation hash and quality) under the region's name; empty for a still or without regions.
+    /// </summary>
+    public List<(string Name, VpdqFrameHash Frame)> FrameRegions() =>
+        Regions is null
+            ? []
+            : [.. Regions.Where(r => r.Frame is not null).Select(r => (r.Name, r.AsFrameHash()))];
 }
 
-/// <summary>A region of an image (trimmed or a panel) with its dihedral hashes.</summary>
-internal sealed record RegionHash(string Name, int X, int Y, int Width, int Height, DihedralHashes Hashes);
+/// <summary>
+/// A region of an image (trimmed or a panel) with its dihedral hashes; for videos and animations, of the sampled frame
+/// <see cref="Frame"/> (null: the still image, or an animation's first frame).
+/// </summary>
+internal sealed record RegionHash(string Name, int X, int Y, int Width, int Height, DihedralHashes Hashes)
+{
+    public int? Frame { get; init; }
+    public double? TimestampSeconds { get; init; }
+
+    /// <summary>A frame's region as a vPDQ frame record: the frame's number and time, the region's original-orientation hash and quality.</summary>
+    /// <exception cref="InvalidOperationException">The region is not of a sampled frame (<see cref="Frame"/> is null).</exception>
+    public VpdqFrameHash AsFrameHash() =>
+        Frame is int frame
+            ? new VpdqFrameHash(frame, Hashes.Quality, Hashes.Orig, TimestampSeconds ?? 0)
+            : throw new InvalidOperationException($"region {Name} is not of a sampled frame");
+}

@@ -1,3 +1,4 @@
+using Fingerprint.Matching;
 using Fingerprint.Media;
 using Fingerprint.Media.Ffmpeg;
 
@@ -31,13 +32,6 @@ internal sealed record ProcessingOptions
     /// </summary>
     public bool Tmk { get; init; }
 
-    /// <summary>
-    /// Videos and animations: when a sampled frame has uniform borders (letterbox, pillarbox, a still shown smaller on a
-    /// plain background), also hash the picture inside them (<see cref="ProcessedMedia.TrimmedFrames"/>), so a known
-    /// image shown inside a clip is found. The vPDQ frame list is unchanged.
-    /// </summary>
-    public bool TrimFrames { get; init; }
-
     /// <summary>Hash videos through ffmpeg (when false, videos are reported as unsupported).</summary>
     public bool Videos { get; init; } = true;
 
@@ -45,8 +39,21 @@ internal sealed record ProcessingOptions
     public string? FfprobePath { get; init; }
     public FfmpegOptions Ffmpeg { get; init; } = FfmpegOptions.Default;
 
-    /// <summary>Meme-aware regions (trimmed borders, panels) hashed besides the full image.</summary>
-    public bool Regions { get; init; }
+    /// <summary>
+    /// Meme-aware regions hashed besides the full image (stills, and every sampled frame of videos and animations, so a
+    /// known image shown inside a clip with borders around it is found through the frame's "trimmed" region):
+    /// None (whole images and whole frames only), Entry (bank entries: trimmed; aspect crops and panels on request),
+    /// Query (uploads: trimmed, panels, panel groups), or any combination of the flags. See <see cref="RegionHasher"/>.
+    /// The vPDQ frame list is the same either way.
+    /// </summary>
+    public RegionScope Regions { get; init; }
+
+    /// <summary>
+    /// With <see cref="Regions"/>, hash the regions of every sampled frame of videos and animations too (default true;
+    /// the still's or first frame's regions are hashed either way). Bank add turns it off: a video entry is stored and
+    /// matched by its whole frames, so its frames' regions would be computed for nothing.
+    /// </summary>
+    public bool FrameRegions { get; init; } = true;
 
     public DecodeOptions ToDecodeOptions() => new()
     {

@@ -105,18 +105,32 @@ public sealed class MatchIndex : IDisposable
     /// region or video frame) is evidence. One result per entry: the closest frame, the first and last matching times,
     /// and how many frames matched; closest first.
     /// </summary>
-    public IReadOnlyList<EntryMatch> MatchFrames(IReadOnlyList<VpdqFrameHash> frames, MatchOptions options)
+    public IReadOnlyList<EntryMatch> MatchFrames(IReadOnlyList<VpdqFrameHash> frames, MatchOptions options) =>
+        MatchFrames(frames, null, options);
+
+    /// <summary>
+    /// <see cref="MatchFrames(IReadOnlyList{VpdqFrameHash}, MatchOptions)"/> extended to the meme-aware regions of the
+    /// sampled frames (<see cref="RegionHashingFrameSource"/>: the picture inside a frame's borders, its panels), each
+    /// named and carrying its frame's number and time: any frame, whole or one of its regions, within the threshold of an
+    /// entry's hash is evidence. One result per entry: the closest hash (on a tie the whole frame before a region, then
+    /// the earlier region; <see cref="EntryMatch.QueryRegion"/> names the region when one was closest), the first and
+    /// last matching times and how many distinct frames matched, whole or through a region. Hashes below the quality gate
+    /// are skipped unless <see cref="MatchOptions.MatchLowQuality"/>.
+    /// </summary>
+    public IReadOnlyList<EntryMatch> MatchFrames(IReadOnlyList<VpdqFrameHash> frames,
+        IReadOnlyList<(string Name, VpdqFrameHash Frame)>? regions, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(options);
-        var queries = new List<Hash256>(frames.Count);
-        var queryFrames = new List<VpdqFrameHash>(frames.Count);
+        int capacity = frames.Count + (regions?.Count ?? 0);
+        var queries = new List<Hash256>(capacity);
+        var sources = new List<(VpdqFrameHash Frame, string? Region)>(capacity);
         foreach (VpdqFrameHash f in frames)
+            Add(f, null);
+        if (regions is not null)
         {
-            if (f.Quality < options.MinQuality && !options.MatchLowQuality)
-                continue;
-            queries.Add(f.Hash);
-            queryFrames.Add(f);
+            foreach ((string name, VpdqFrameHash f) in regions)
+                Add(f, name);
         }
         if (queries.Count == 0)
             return [];
@@ -127,10 +141,10 @@ public sealed class MatchIndex : IDisposable
         foreach (IndexMatch hit in hits)
         {
             IndexedHash row = _rows[hit.Id];
-            VpdqFrameHash q = queryFrames[hit.QueryIndex];
+            (VpdqFrameHash q, string? region) = sources[hit.QueryIndex];
             if (!perEntry.TryGetValue(row.EntryId, out FrameEvidence? ev))
                 perEntry[row.EntryId] = ev = new FrameEvidence(row);
-            ev.Add(hit.QueryIndex, q, row, hit.Distance);
+            ev.Add(hit.QueryIndex, q, region, row, hit.Distance);
         }
         var results = new List<EntryMatch>(perEntry.Count);
         foreach (FrameEvidence ev in perEntry.Values)
@@ -142,6 +156,7 @@ public sealed class MatchIndex : IDisposable
                 Distance = ev.BestDistance,
                 Threshold = options.MaxDistance,
                 Variant = DihedralVariant.Orig,
+                QueryRegion = ev.BestRegion,
                 EntryRegion = ev.BestRow.Region,
                 EntryQuality = ev.BestRow.Quality,
                 EntryFrame = ev.BestRow.Frame,
@@ -154,6 +169,14 @@ public sealed class MatchIndex : IDisposable
             });
         }
         return Ordered(results, options);
+
+        void Add(in VpdqFrameHash f, string? region)
+        {
+            if (f.Quality < options.MinQuality && !options.MatchLowQuality)
+                return;
+            queries.Add(f.Hash);
+            sources.Add((f, region));
+        }
     }
 
     private static bool IsBetter(EntryMatch a, EntryMatch b)
@@ -172,26 +195,32 @@ public sealed class MatchIndex : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    /// <summary>Accumulates the frames of one input that matched one entry.</summary>
+    /// <summary>Accumulates the frames (whole or through a region) of one input that matched one entry.</summary>
     private sealed class FrameEvidence(IndexedHash firstRow)
     {
+        private int _bestQuery = int.MaxValue;
+
         public HashSet<int> MatchedFrames { get; } = [];
         public IndexedHash BestRow { get; private set; } = firstRow;
         public VpdqFrameHash BestFrame { get; private set; }
+        public string? BestRegion { get; private set; }
         public int BestDistance { get; private set; } = int.MaxValue;
         public double FirstTime { get; private set; } = double.MaxValue;
         public double LastTime { get; private set; } = double.MinValue;
 
-        public void Add(int queryIndex, VpdqFrameHash frame, IndexedHash row, int distance)
+        /// <summary>Query indexes follow the order of the evidence's preference on a tie: whole frames, then regions.</summary>
+        public void Add(int queryIndex, VpdqFrameHash frame, string? region, IndexedHash row, int distance)
         {
-            MatchedFrames.Add(queryIndex);
+            MatchedFrames.Add(frame.FrameNumber);
             FirstTime = Math.Min(FirstTime, frame.TimestampSeconds);
             LastTime = Math.Max(LastTime, frame.TimestampSeconds);
-            if (distance < BestDistance)
+            if (distance < BestDistance || (distance == BestDistance && queryIndex < _bestQuery))
             {
                 BestDistance = distance;
                 BestRow = row;
                 BestFrame = frame;
+                BestRegion = region;
+                _bestQuery = queryIndex;
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Fingerprint.Imaging.Regions;
 
 /// <summary>
@@ -19,7 +22,10 @@ namespace Fingerprint.Imaging.Regions;
 /// </para>
 /// <para>
 /// Samples are colours (<see cref="SampleColour"/>); "the same colour" means within
-/// <see cref="RegionOptions.ColorTolerance"/> in every channel.
+/// <see cref="RegionOptions.ColorTolerance"/> in every channel. A line is uniform when at most
+/// <see cref="RegionOptions.OutlierFraction"/> of its samples are off the colour and they are speckle (runs of at most
+/// two samples on average), not structure. While a border is peeled, a line that is the border colour but for one
+/// span of at most <see cref="RegionOptions.OverlayMaxFraction"/> (a logo stuck on a letterbox bar) goes on as border.
 /// </para>
 /// <para>
 /// Peeling one layer from one side: the side's edge line must be uniform; its colour is the per-channel median of its
@@ -40,10 +46,12 @@ namespace Fingerprint.Imaging.Regions;
 /// <para>
 /// Panels: a gutter is a run of at least <see cref="RegionOptions.MinGutterPixels"/> lines uniform across the whole
 /// current rectangle (widened through caption lines closed by uniform lines of the same colour), strictly inside it,
-/// with a loose boundary on both sides. Cuts are taken greedily in order where both pieces keep the minimum panel
-/// size; horizontal gutters are tried first, so panels come in reading order. Each new panel is peeled (frame lines,
-/// residual margins, its own caption). Level by level, every panel is split again, up to four levels, keeping the
-/// last level within <see cref="RegionOptions.MaxPanels"/>.
+/// with a loose boundary on at least one side (with one, the cut is made on that side and the uniform run goes with the
+/// other panel: a product shot on a background of the gutter's colour has no straight edge). Cuts are taken greedily
+/// in order where both pieces keep the minimum panel size; horizontal gutters are tried first, so panels come in
+/// reading order. Each new panel is peeled (frame lines, residual margins, its own caption). Level by level, every
+/// panel is split again, up to four levels, keeping the last level within <see cref="RegionOptions.MaxPanels"/>; the
+/// pieces of kept levels that were split again are the groups (a whole meme inside a collage).
 /// </para>
 /// </remarks>
 internal sealed class RegionAnalyzer
@@ -55,6 +63,9 @@ internal sealed class RegionAnalyzer
     private const int BoundaryLookahead = 4;
     private const int RunProbe = 4;
     private const int ProbeCount = 16;
+
+    /// <summary>The longest mean run of off-colour samples a uniform line may have (see <see cref="Classify"/>).</summary>
+    private const int MaxOutlierRun = 2;
 
     /// <summary>Below a mean of this many levels between samples a picture is too flat to tell from a blur.</summary>
     private const int MinContentActivity = 4;
@@ -76,6 +87,7 @@ internal sealed class RegionAnalyzer
     private readonly int[] _candidates = new int[MaxCandidates];
     private List<Box> _level = new(RegionFinder.MaxPanelLimit * 2);
     private List<Box> _next = new(RegionFinder.MaxPanelLimit * 2);
+    private readonly List<Box> _cut = new(RegionFinder.MaxPanelLimit * 2);
     private int _minPanelWidth;
     private int _minPanelHeight;
 
@@ -97,13 +109,33 @@ internal sealed class RegionAnalyzer
 
     internal LineGrid Columns => _columns;
 
-    /// <summary>Samples every row and every column of the image.</summary>
+    /// <summary>Samples every row and every column of the image now.</summary>
     public void Load(ImageView image)
     {
         _rows.Reset(image.Height, image.Width, _options.SamplesPerLine);
         _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
         LineSampler.SampleRows(image, _rows);
         LineSampler.SampleColumns(image, _columns);
+    }
+
+    /// <summary>
+    /// Prepares the line grids of an image whose pixels start at <paramref name="pixels"/> (pinned by the caller until
+    /// <see cref="Detach"/>): lines are sampled when the analysis first reads them, with the same values
+    /// <see cref="Load"/> gives. A plain photo then costs a few edge lines and the gutter probes, not every line.
+    /// </summary>
+    public unsafe void Attach(byte* pixels, ImageView image)
+    {
+        _rows.Reset(image.Height, image.Width, _options.SamplesPerLine);
+        _columns.Reset(image.Width, image.Height, _options.SamplesPerLine);
+        _rows.Attach(pixels, image.Stride, image.Format, columns: false);
+        _columns.Attach(pixels, image.Stride, image.Format, columns: true);
+    }
+
+    /// <summary>Ends <see cref="Attach"/>.</summary>
+    public void Detach()
+    {
+        _rows.Detach();
+        _columns.Detach();
     }
 
     /// <summary>
@@ -142,11 +174,13 @@ internal sealed class RegionAnalyzer
     /// Splits <paramref name="outer"/> into panels by recursive XY-cut, level by level (horizontal gutters first, so
     /// panels come in reading order), keeping the finest level with at most <see cref="RegionOptions.MaxPanels"/>
     /// panels. Each panel is peeled of its own frame and margins. <paramref name="panels"/> is cleared; it receives
-    /// nothing unless there are at least two panels.
+    /// nothing unless there are at least two panels. <paramref name="groups"/> receives the pieces of the kept levels
+    /// that were cut again (not <paramref name="outer"/> itself), coarsest level first, at most MaxPanels of them.
     /// </summary>
-    public void SplitPanels(Box outer, List<Box> panels)
+    public void SplitPanels(Box outer, List<Box> panels, List<Box> groups)
     {
         panels.Clear();
+        groups.Clear();
         _minPanelWidth = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Width * _options.MinPanelFraction));
         _minPanelHeight = Math.Max(_options.MinPanelPixels, (int)Math.Ceiling(outer.Height * _options.MinPanelFraction));
         _level.Clear();
@@ -154,20 +188,30 @@ internal sealed class RegionAnalyzer
         for (int level = 0; level < MaxSplitLevels; level++)
         {
             _next.Clear();
-            bool split = false;
+            _cut.Clear();
             foreach (Box piece in _level)
             {
                 if (SplitPiece(piece, rowsAreLines: true) || SplitPiece(piece, rowsAreLines: false))
-                    split = true;
+                    _cut.Add(piece);
                 else
                     _next.Add(piece);
             }
-            if (!split || _next.Count > _options.MaxPanels)
+            if (_cut.Count == 0 || _next.Count > _options.MaxPanels)
                 break;
+            if (level > 0)
+            {
+                foreach (Box piece in _cut)
+                {
+                    if (groups.Count < _options.MaxPanels)
+                        groups.Add(piece);
+                }
+            }
             (_level, _next) = (_next, _level);
         }
         if (_level.Count >= 2)
             panels.AddRange(_level);
+        else
+            groups.Clear();
     }
 
     private bool PeelLayer(ref Box box, Edge edge, Box reference)
@@ -217,6 +261,8 @@ internal sealed class RegionAnalyzer
                 : LineClass.Content;
             if (depth == 0 && cls != LineClass.Uniform)
                 return false; // a layer starts with a plain line: padding, a bar, or a band's top margin
+            if (cls != LineClass.Uniform && IsOverlayLine(grid.Span(index, m0, m), background))
+                cls = LineClass.Uniform; // a logo or badge stuck on the bar: the bar goes on around it
             if (cls == LineClass.Uniform)
             {
                 if (runLength > 0 && 3 * runText < 2 * runLength)
@@ -330,7 +376,7 @@ internal sealed class RegionAnalyzer
         if (n < MinLineSamples)
             return false;
 
-        int lag = Math.Max(1, ActivitySpan / grid.Step);
+        int lag = Math.Max(1, (ActivitySpan + grid.Step / 2) / grid.Step);   // ActivitySpan in samples, rounded
         if (n <= 2 * lag)
             return false;
         Span<long> probes = stackalloc long[9];
@@ -343,12 +389,34 @@ internal sealed class RegionAnalyzer
             return false; // too flat to tell a blurred band from the picture
         long bandMax = (long)(content * _options.BlurredBandMaxActivity);
 
+        // Both bands reach at least minDepth, so both lines at depth minDepth - 1 are band lines: checking them first
+        // skips the walks (which read line after line of a smooth sky or backdrop) when no pair is possible.
+        if (Activity(grid.Span(lo + minDepth - 1, s0, n), lag) > bandMax || Activity(grid.Span(hi - minDepth, s0, n), lag) > bandMax)
+            return false;
         int first = BlurredDepth(grid, lo, 1, maxDepth, s0, n, lag, bandMax, content);
-        if (first < minDepth)
-            return false;
         int second = BlurredDepth(grid, hi - 1, -1, maxDepth, s0, n, lag, bandMax, content);
-        if (second < minDepth || Math.Abs(first - second) > Math.Max(2, extent / 100))
+        if (first < minDepth && second < minDepth)
             return false;
+        if (first < minDepth || second < minDepth || Math.Abs(first - second) > Math.Max(2, extent / 100))
+        {
+            // One band ends at a straight edge; on the other side the walk ran on into a picture whose own edge is
+            // smooth too (a sky, a plain wall), so that band has no visible end. Apps centre the picture: take the
+            // confident side's depth on both when every line of the other side up to it is band-smooth. Only for
+            // the outermost layer (the bands of a blurred letterbox are the frame's edges): inside a peeled border
+            // it would cut a smooth side off the picture itself.
+            bool outermost = lo == (rowsAreLines ? reference.Y0 : reference.X0) && hi == (rowsAreLines ? reference.Y1 : reference.X1);
+            if (!outermost)
+                return false;
+            int depth = first < minDepth ? second : second < minDepth ? first : Math.Min(first, second);
+            bool topConfident = first == depth;
+            int start = topConfident ? hi - 1 : lo, dir = topConfident ? -1 : 1;
+            for (int k = 0; k < depth; k++)
+            {
+                if (Activity(grid.Span(start + dir * k, s0, n), lag) > bandMax)
+                    return false;
+            }
+            first = second = depth;
+        }
         if (rowsAreLines)
         {
             box.Y0 += first;
@@ -420,7 +488,7 @@ internal sealed class RegionAnalyzer
         int line = lo;
         while (line < hi)
         {
-            if (!IsOwnUniform(grid.Span(line, s0, n), out int colour))
+            if (!IsOwnUniform(grid, line, s0, n, out int colour))
             {
                 line++;
                 continue;
@@ -453,11 +521,15 @@ internal sealed class RegionAnalyzer
                 continue; // a margin of the piece, or too thin
             if (r0 - pieceStart < minAlong || hi - r1 < minAlong)
                 continue;
-            if (!IsBoundary(grid, r0, -1, 1, r0 - lo + 1, s0, n, colour, strict: false)
-                || !IsBoundary(grid, r1 - 1, 1, 1, hi - r1 + 1, s0, n, colour, strict: false))
+            bool before = IsBoundary(grid, r0, -1, 1, r0 - lo + 1, s0, n, colour, strict: false);
+            bool after = IsBoundary(grid, r1 - 1, 1, 1, hi - r1 + 1, s0, n, colour, strict: false);
+            if (!before && !after)
                 continue;
-            AddPanel(piece, rowsAreLines, pieceStart, r0);
-            pieceStart = r1;
+            // A photo on a plain background of the gutter's colour (a product shot on white) melts into the gutter: its
+            // side has no straight edge. The gutter is then cut on the straight side only, and the uniform run stays
+            // with the other panel, whose own background it may be.
+            AddPanel(piece, rowsAreLines, pieceStart, before ? r0 : r1);
+            pieceStart = after ? r1 : r0;
         }
         if (pieceStart == lo)
             return false;
@@ -481,7 +553,9 @@ internal sealed class RegionAnalyzer
     private LineClass Classify(in LineStats stats)
     {
         int ink = stats.Ink;
-        if (ink <= Outliers(stats.Count))
+        // Outliers are speckle (JPEG noise, dust): scattered single samples or pairs. A run of three or more is
+        // structure, such as the gutter gap in a comic's frame line.
+        if (ink <= Outliers(stats.Count) && ink <= MaxOutlierRun * stats.Runs)
             return LineClass.Uniform;
         if (_options.DetectTextBands
             && stats.Near >= stats.Count * _options.TextMinBackgroundFraction
@@ -494,18 +568,50 @@ internal sealed class RegionAnalyzer
     private int Outliers(int count) => (int)(count * _options.OutlierFraction);
 
     /// <summary>Uniform against its own colour (per-channel median of three spread samples); early exit on content.</summary>
-    private bool IsOwnUniform(ReadOnlySpan<byte> line, out int colour)
+    private bool IsOwnUniform(LineGrid grid, int line, int s0, int n, out int colour)
     {
-        int n = line.Length / SampleColour.Channels;
-        int a = SampleColour.At(line, n / 4), b = SampleColour.At(line, n / 2), c = SampleColour.At(line, 3 * n / 4);
+        int a = grid.SampleAt(line, s0 + n / 4), b = grid.SampleAt(line, s0 + n / 2), c = grid.SampleAt(line, s0 + 3 * n / 4);
         colour = MedianOfThree(a & 0xFF, b & 0xFF, c & 0xFF)
             | MedianOfThree(a >> 8 & 0xFF, b >> 8 & 0xFF, c >> 8 & 0xFF) << 8
             | MedianOfThree(a >> 16, b >> 16, c >> 16) << 16;
-        // Most lines are picture: probe spread samples first, where neighbours would be alike.
+        // Most lines are picture: probe spread samples first, where neighbours would be alike, reading them one by
+        // one (a line that fails here is never sampled in full).
         int allowed = Outliers(n);
-        if (SampleColour.CountFar(line, colour, _tolerance, n / (2 * ProbeCount), Math.Max(1, n / ProbeCount), allowed) > allowed)
+        int far = 0;
+        for (int j = n / (2 * ProbeCount); j < n; j += Math.Max(1, n / ProbeCount))
+        {
+            if (SampleColour.Distance(grid.SampleAt(line, s0 + j), colour) > _tolerance && ++far > allowed)
+                return false;
+        }
+        return IsColour(grid.Span(line, s0, n), colour);
+    }
+
+    /// <summary>
+    /// The line is the background colour except within one span of at most <see cref="RegionOptions.OverlayMaxFraction"/>
+    /// of it: a logo, badge or sticker placed over a bar (a channel logo on a letterbox), which must not end the bar.
+    /// The straight-boundary rule still decides where the bar ends.
+    /// </summary>
+    private bool IsOverlayLine(ReadOnlySpan<byte> line, int colour)
+    {
+        int n = line.Length / SampleColour.Channels;
+        int maxSpan = (int)(n * _options.OverlayMaxFraction);
+        if (maxSpan == 0)
             return false;
-        return IsColour(line, colour);
+        int c0 = colour & 0xFF, c1 = colour >> 8 & 0xFF, c2 = colour >> 16;
+        ref byte p = ref MemoryMarshal.GetReference(line);
+        int first = -1, last = -1;
+        for (int j = 0; j < n; j++)
+        {
+            if (SampleColour.Distance(ref Unsafe.Add(ref p, j * SampleColour.Channels), c0, c1, c2) > _tolerance)
+            {
+                if (first < 0)
+                    first = j;
+                else if (j - first >= maxSpan)
+                    return false;
+                last = j;
+            }
+        }
+        return last - first < maxSpan;
     }
 
     /// <summary>All samples but the allowed outliers are within the tolerance of <paramref name="colour"/>.</summary>

@@ -8,9 +8,11 @@ namespace Fingerprint.Imaging.Regions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How: every row and every column is point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
-/// (<see cref="LineSampler"/>), so the cost is about 2 x 256 x (width + height) pixel reads whatever the format, and
-/// borders and gutters land on exact pixels. Layers are peeled from each side while they are uniform or caption-like
+/// How: any row and any column can be point-sampled to about <see cref="RegionOptions.SamplesPerLine"/> colour values
+/// (<see cref="LineSampler"/>), so borders and gutters land on exact pixels; lines are sampled when the analysis first
+/// reads them (<see cref="LineGrid"/>), and candidate gutters are probed at 19 pixels before a line is sampled in full.
+/// A plain photo costs its edge lines and the probes: measured on the standard test corpus's photos (0.35 MP mean,
+/// 2-core host under load), about 0.4 ms, 0.4x its dihedral PDQ hash. Layers are peeled from each side while they are uniform or caption-like
 /// and end at a straight boundary; panels come from a recursive XY-cut on gutters. The algorithm, its sources and
 /// its rules are described on <see cref="RegionAnalyzer"/>.
 /// </para>
@@ -30,10 +32,12 @@ public sealed class RegionFinder
     /// <summary>The largest allowed <see cref="RegionOptions.MaxPanels"/>.</summary>
     public const int MaxPanelLimit = 64;
 
-    private static readonly string[] s_panelNames = CreatePanelNames();
+    private static readonly string[] s_panelNames = CreateNames("panel-");
+    private static readonly string[] s_groupNames = CreateNames("group-");
 
     private readonly RegionAnalyzer _analyzer;
     private readonly List<Box> _panels = new(MaxPanelLimit);
+    private readonly List<Box> _groups = new(MaxPanelLimit);
 
     /// <param name="options">Thresholds; null for <see cref="RegionOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its documented range.</exception>
@@ -57,18 +61,41 @@ public sealed class RegionFinder
         var full = new Box(0, 0, image.Width, image.Height);
         if (!IsAnalysable(image))
             return full.ToRect();
-        _analyzer.Load(image);
-        return _analyzer.Trim(full).ToRect();
+        unsafe
+        {
+            fixed (byte* pixels = image.Pixels)
+            {
+                _analyzer.Attach(pixels, image);
+                try
+                {
+                    return _analyzer.Trim(full).ToRect();
+                }
+                finally
+                {
+                    _analyzer.Detach();
+                }
+            }
+        }
     }
 
     /// <summary>
     /// Clears <paramref name="regions"/> and fills it with: <c>"full"</c> (always); <c>"trimmed"</c> when some side
     /// lost at least <see cref="RegionOptions.MinTrimFraction"/> of its dimension and
     /// <see cref="RegionOptions.MinTrimPixels"/>; then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
-    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels.
+    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels; then <c>"group-0"</c>, ...:
+    /// the intermediate pieces of the split that were cut further (<see cref="RegionKind.Group"/>: a row of a grid, or a
+    /// whole comparison meme inside a collage), coarsest first, at most <see cref="RegionOptions.MaxPanels"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
-    public void FindRegions(ImageView image, List<ImageRegion> regions)
+    public void FindRegions(ImageView image, List<ImageRegion> regions) => FindRegions(image, regions, Options.DetectPanels);
+
+    /// <summary>
+    /// <see cref="FindRegions(ImageView, List{ImageRegion})"/>, with panel detection chosen per call:
+    /// <paramref name="detectPanels"/> false gives only <c>"full"</c> and <c>"trimmed"</c> (and skips the panel
+    /// search's cost), as for a bank entry whose panels are not indexed.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="regions"/> is null.</exception>
+    public void FindRegions(ImageView image, List<ImageRegion> regions, bool detectPanels)
     {
         ArgumentNullException.ThrowIfNull(regions);
         regions.Clear();
@@ -77,16 +104,36 @@ public sealed class RegionFinder
         if (!IsAnalysable(image))
             return;
 
-        _analyzer.Load(image);
+        unsafe
+        {
+            fixed (byte* pixels = image.Pixels)
+            {
+                _analyzer.Attach(pixels, image);
+                try
+                {
+                    Analyse(full, regions, detectPanels, image.Width, image.Height);
+                }
+                finally
+                {
+                    _analyzer.Detach();
+                }
+            }
+        }
+    }
+
+    private void Analyse(Box full, List<ImageRegion> regions, bool detectPanels, int width, int height)
+    {
         Box trimmed = _analyzer.Trim(full);
-        if (IsMeaningfulTrim(trimmed, image.Width, image.Height))
+        if (IsMeaningfulTrim(trimmed, width, height))
             regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
 
-        if (!Options.DetectPanels)
+        if (!detectPanels)
             return;
-        _analyzer.SplitPanels(trimmed, _panels);
+        _analyzer.SplitPanels(trimmed, _panels, _groups);
         for (int i = 0; i < _panels.Count; i++)
             regions.Add(new ImageRegion(s_panelNames[i], RegionKind.Panel, _panels[i].ToRect()));
+        for (int i = 0; i < _groups.Count; i++)
+            regions.Add(new ImageRegion(s_groupNames[i], RegionKind.Group, _groups[i].ToRect()));
     }
 
     private bool IsAnalysable(ImageView image) =>
@@ -99,11 +146,11 @@ public sealed class RegionFinder
         return trimmed.X0 >= minX || width - trimmed.X1 >= minX || trimmed.Y0 >= minY || height - trimmed.Y1 >= minY;
     }
 
-    private static string[] CreatePanelNames()
+    private static string[] CreateNames(string prefix)
     {
         var names = new string[MaxPanelLimit];
         for (int i = 0; i < names.Length; i++)
-            names[i] = "panel-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names[i] = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return names;
     }
 }

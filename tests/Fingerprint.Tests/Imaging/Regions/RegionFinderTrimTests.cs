@@ -197,6 +197,18 @@ public class RegionFinderTrimTests
         Assert.Equal(new RegionRect(0, 0, width, height), off);
     }
 
+    [Theory]
+    [InlineData(86UL, 360, 640, 360, 240, 24)]   // letterbox; the picture's top is a flat sky down to a hilly horizon
+    [InlineData(87UL, 360, 640, 360, 240, 24)]
+    public void TrimBorders_BlurredLetterboxAboveASmoothSky_PeelsBothBands(ulong seed, int width, int height, int contentW, int contentH, int blur)
+    {
+        // The top band melts into the sky (no edge to find there); the bottom band ends at the textured ground. The
+        // picture is centred, so the bottom band's depth is taken on top too, the top being band-smooth that deep.
+        SyntheticCanvas landscape = SyntheticMemes.Landscape(seed, contentW, contentH, skyFraction: 0.3, gradient: false);
+        var (canvas, content) = SyntheticMemes.BlurredExtension(landscape, width, height, blur, new SplitMix64(seed + 1));
+        RegionAssert.Near(content, new RegionFinder().TrimBorders(canvas.View));
+    }
+
     [Fact]
     public void TrimBorders_BlurredBandOnOneSideOnly_IsKept()
     {

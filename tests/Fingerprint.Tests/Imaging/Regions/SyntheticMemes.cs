@@ -177,6 +177,14 @@ internal static class SyntheticMemes
         var rng = new SplitMix64(seed);
         var photo = new SyntheticCanvas(contentWidth, contentHeight);
         photo.Photo(new RegionRect(0, 0, contentWidth, contentHeight), rng);
+        return BlurredExtension(photo, width, height, blurRadius, rng);
+    }
+
+    /// <summary><see cref="BlurredExtension(ulong, int, int, int, int, int)"/> around a given picture.</summary>
+    public static (SyntheticCanvas Canvas, RegionRect Content) BlurredExtension(
+        SyntheticCanvas photo, int width, int height, int blurRadius, SplitMix64 rng)
+    {
+        int contentWidth = photo.Width, contentHeight = photo.Height;
         var canvas = new SyntheticCanvas(width, height);
         double[] plane = new double[width * height];
         double scale = Math.Max((double)width / contentWidth, (double)height / contentHeight); // "cover", centred
