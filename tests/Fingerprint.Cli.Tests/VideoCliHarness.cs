@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Fingerprint.Cli.Tests.TestSupport;
 using Fingerprint.TestUtilities;
 
 namespace Fingerprint.Cli.Tests;
@@ -11,8 +12,6 @@ namespace Fingerprint.Cli.Tests;
 /// </summary>
 internal static class VideoCliHarness
 {
-    private static readonly Lazy<string> s_smoke = new(EnsureSmokeCorpus, LazyThreadSafetyMode.ExecutionAndPublication);
-
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -34,8 +33,8 @@ internal static class VideoCliHarness
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The smoke tier (testmedia/README.md), generated once if missing.</summary>
-    public static string Smoke => s_smoke.Value;
+    /// <summary>The smoke tier (testmedia/README.md), generated once if missing (<see cref="SmokeCorpus"/>).</summary>
+    public static string Smoke => SmokeCorpus.Root;
 
     public static string SampleVideo(string name) => Path.Combine(RepoPaths.VideoConformance, "videos", name + ".mp4");
 
@@ -90,44 +89,6 @@ internal static class VideoCliHarness
             Thread.Sleep(50);
         return children;
     }
-
-    private static string EnsureSmokeCorpus()
-    {
-        string root = Path.Combine(RepoPaths.TestMedia, "generated", "smoke");
-        if (IsComplete(root))
-            return root;
-        // One generator at a time, across processes too (the generator replaces its output directory).
-        Directory.CreateDirectory(Path.Combine(RepoPaths.TestMedia, "generated"));
-        using var gate = new FileStream(Path.Combine(RepoPaths.TestMedia, "generated", ".smoke.lock"), FileMode.OpenOrCreate,
-            FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-        if (IsComplete(root))
-            return root;
-        var psi = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (string a in new[] { "testmedia/generate.py", "--tier", "smoke", "--if-stale" })
-            psi.ArgumentList.Add(a);
-        using Process process = Process.Start(psi)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("testmedia/generate.py --tier smoke took over 10 minutes");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !IsComplete(root))
-            throw new InvalidOperationException($"generating the smoke corpus failed ({process.ExitCode}):\n{output.Result}\n{errors.Result}");
-        return root;
-    }
-
-    private static bool IsComplete(string root) =>
-        File.Exists(Path.Combine(root, "manifest.jsonl")) && File.Exists(Path.Combine(root, "tools.json"))
-        && File.Exists(Path.Combine(root, "scan", "expected.jsonl"));
 
     /// <summary>A temporary folder removed on dispose.</summary>
     public sealed class Scratch : IDisposable

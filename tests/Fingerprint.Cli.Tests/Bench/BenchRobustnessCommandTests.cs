@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fingerprint.Cli.Bench;
+using Fingerprint.Cli.Tests.TestSupport;
 
 namespace Fingerprint.Cli.Tests.Bench;
 
@@ -96,8 +97,8 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
     public async Task Run_SameSeedTwice_GivesTheSameResults()
     {
         string again = Path.Combine(run.Root, "again");
-        (int code, _, string stderr) = await CliRun.RunAsync(
-            "bench", "robustness", "--corpus", SmokeCorpus.Directory, "--out", again, "--progress", "none", "--bootstrap", "50", "--jobs", "1");
+        (int code, _, string stderr) = await FingerprintCli.RunAsync(
+            "bench", "robustness", "--corpus", SmokeCorpus.Root, "--out", again, "--progress", "none", "--bootstrap", "50", "--jobs", "1");
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllText(Path.Combine(run.Out, "results.csv")), File.ReadAllText(Path.Combine(again, "results.csv")));
         Assert.Equal(File.ReadAllText(Path.Combine(run.Out, "positives.csv")), File.ReadAllText(Path.Combine(again, "positives.csv")));
@@ -109,7 +110,7 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
     [InlineData("--bootstrap", "-1")]
     public async Task Run_BadOption_IsAUsageError(string option, string value)
     {
-        (int code, _, string stderr) = await CliRun.RunAsync("bench", "robustness", "--corpus", SmokeCorpus.Directory, "--out", Path.Combine(run.Root, "bad"), option, value);
+        (int code, _, string stderr) = await FingerprintCli.RunAsync("bench", "robustness", "--corpus", SmokeCorpus.Root, "--out", Path.Combine(run.Root, "bad"), option, value);
         Assert.Equal((int)ExitCode.UsageError, code);
         Assert.Contains("fingerprint:", stderr, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
     public async Task Run_DirectoryWithoutManifest_IsAUsageError()
     {
         string empty = Directory.CreateDirectory(Path.Combine(run.Root, "empty")).FullName;
-        (int code, _, string stderr) = await CliRun.RunAsync("bench", "robustness", "--corpus", empty, "--out", Path.Combine(run.Root, "none"));
+        (int code, _, string stderr) = await FingerprintCli.RunAsync("bench", "robustness", "--corpus", empty, "--out", Path.Combine(run.Root, "none"));
         Assert.Equal((int)ExitCode.UsageError, code);
         Assert.Contains("manifest.jsonl", stderr, StringComparison.Ordinal);
     }
@@ -131,9 +132,9 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
             .GetProperty("recallAtStandard").GetDouble();
 
     private static HashSet<string> EditFamilies() =>
-        CorpusManifest.Load(SmokeCorpus.Directory).Items.Where(i => i.Role == CorpusRole.Edit).Select(i => i.Family).ToHashSet();
+        CorpusManifest.Load(SmokeCorpus.Root).Items.Where(i => i.Role == CorpusRole.Edit).Select(i => i.Family).ToHashSet();
 
-    private static long EditCount() => CorpusManifest.Load(SmokeCorpus.Directory).Items.Count(i => i.Role == CorpusRole.Edit);
+    private static long EditCount() => CorpusManifest.Load(SmokeCorpus.Root).Items.Count(i => i.Role == CorpusRole.Edit);
 
     /// <summary>One bench run on the smoke tier into a temporary directory, shared by the class.</summary>
     public sealed class SmokeRun : IAsyncLifetime
@@ -147,8 +148,8 @@ public sealed class BenchRobustnessCommandTests(BenchRobustnessCommandTests.Smok
 
         public async Task InitializeAsync()
         {
-            (ExitCode, Stdout, Stderr) = await CliRun.RunAsync(
-                "bench", "robustness", "--corpus", SmokeCorpus.Directory, "--out", Out, "--progress", "plain", "--bootstrap", "50");
+            (ExitCode, Stdout, Stderr) = await FingerprintCli.RunAsync(
+                "bench", "robustness", "--corpus", SmokeCorpus.Root, "--out", Out, "--progress", "plain", "--bootstrap", "50");
             string json = Path.Combine(Out, "results.json");
             if (File.Exists(json))
                 Json = JsonDocument.Parse(File.ReadAllText(json));

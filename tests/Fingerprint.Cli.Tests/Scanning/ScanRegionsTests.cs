@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Fingerprint.Cli.Tests.Bench;
+using Fingerprint.Cli.Tests.TestSupport;
 
 namespace Fingerprint.Cli.Tests.Scanning;
 
@@ -51,8 +51,8 @@ public sealed class ScanRegionsTests : IDisposable
     [Fact]
     public async Task BankAdd_NoRegionsWithIndexPanels_IsAUsageError()
     {
-        (int code, _, string stderr) = await CliRun.RunAsync("bank", "add", "--db", Path.Combine(_root, "x.db"), "--bank", "b",
-            "--no-regions", "--index-panels", Path.Combine(SmokeCorpus.Directory, "scan", "bank"));
+        (int code, _, string stderr) = await FingerprintCli.RunAsync("bank", "add", "--db", Path.Combine(_root, "x.db"), "--bank", "b",
+            "--no-regions", "--index-panels", Path.Combine(SmokeCorpus.Root, "scan", "bank"));
         Assert.Equal((int)ExitCode.UsageError, code);
         Assert.Contains("--no-regions", stderr, StringComparison.Ordinal);
     }
@@ -92,15 +92,15 @@ public sealed class ScanRegionsTests : IDisposable
     private async Task<string> BankAsync(params string[] options)
     {
         string db = Path.Combine(_root, $"bank{Guid.NewGuid():N}.db");
-        (int code, _, string stderr) = await CliRun.RunAsync(
-            ["bank", "add", "--db", db, "--bank", "known", "--progress", "none", .. options, Path.Combine(SmokeCorpus.Directory, "scan", "bank")]);
+        (int code, _, string stderr) = await FingerprintCli.RunAsync(
+            ["bank", "add", "--db", db, "--bank", "known", "--progress", "none", .. options, Path.Combine(SmokeCorpus.Root, "scan", "bank")]);
         Assert.True(code == 0, stderr);
         return db;
     }
 
     private static async Task<Dictionary<string, JsonElement>> ScanAsync(string db, string[] uploads, params string[] options)
     {
-        (int code, string stdout, string stderr) = await CliRun.RunAsync(["scan", "--db", db, "--progress", "none", .. options, .. uploads]);
+        (int code, string stdout, string stderr) = await FingerprintCli.RunAsync(["scan", "--db", db, "--progress", "none", .. options, .. uploads]);
         Assert.True(code is 0 or 1, stderr);
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement)
@@ -112,7 +112,7 @@ public sealed class ScanRegionsTests : IDisposable
     /// <summary>The smoke scenario's uploads of the meme families, with the bank file each was made from (or null).</summary>
     private static (Dictionary<string, Expected> Expected, string[] Uploads) Uploads()
     {
-        string scan = Path.Combine(SmokeCorpus.Directory, "scan");
+        string scan = Path.Combine(SmokeCorpus.Root, "scan");
         var expected = new Dictionary<string, Expected>(StringComparer.Ordinal);
         foreach (string line in File.ReadLines(Path.Combine(scan, "expected.jsonl")))
         {

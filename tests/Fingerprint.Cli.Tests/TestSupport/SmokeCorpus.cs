@@ -33,6 +33,12 @@ internal static class SmokeCorpus
         string root = Path.Combine(RepoPaths.TestMedia, "generated", "smoke");
         if (IsComplete(root))
             return root;
+        // One generator at a time, across processes too (the generator replaces its output directory).
+        Directory.CreateDirectory(Path.Combine(RepoPaths.TestMedia, "generated"));
+        using var gate = new FileStream(Path.Combine(RepoPaths.TestMedia, "generated", ".smoke.lock"), FileMode.OpenOrCreate,
+            FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        if (IsComplete(root))
+            return root;
         string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         Run(python, [Path.Combine(RepoPaths.TestMedia, "generate.py"), "--tier", "smoke", "--if-stale"], TimeSpan.FromMinutes(10));
         Run(python, [Path.Combine(RepoPaths.TestMedia, "verify_manifest.py"), root], TimeSpan.FromMinutes(2));
