@@ -4,7 +4,7 @@ using Fingerprint.Imaging.Regions;
 namespace Fingerprint.Matching;
 
 /// <summary>
-/// One meme-aware region of an image and its eight dihedral PDQ hashes: <c>"trimmed"</c> or <c>"panel-N"</c>
+/// One meme-aware region of an image and its eight dihedral PDQ hashes: <c>"trimmed"</c>, <c>"content"</c> or <c>"panel-N"</c>
 /// (<see cref="ImageRegion"/>), its rectangle in pixels of the image it was found in, and the hashes' quality.
 /// Equal when name, kind, rectangle, quality and all eight hashes are.
 /// </summary>

@@ -91,8 +91,8 @@ public sealed class RegionHasher
         var content = new RegionRect(0, 0, image.Width, image.Height);
         foreach (ImageRegion region in _regions)
         {
-            if (region.Kind == RegionKind.Trimmed)
-                content = region.Rect;
+            if (region.Kind == RegionKind.Trimmed && region.Name == "trimmed")
+                content = region.Rect; // aspect crops are cut from the strictly trimmed picture, not its loose trim
             bool wanted = region.Kind switch
             {
                 RegionKind.Trimmed => (scope & RegionScope.Trimmed) != 0,

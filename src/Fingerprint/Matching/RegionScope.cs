@@ -13,7 +13,8 @@ public enum RegionScope
 
     /// <summary>
     /// The image without its uniform borders, letterbox bars, caption bands and UI bars (<c>"trimmed"</c>), when it has
-    /// any.
+    /// any, and that region's loose trim (<c>"content"</c>: flat margins of sky, studio white or dark backdrop peeled
+    /// too), when it differs.
     /// </summary>
     Trimmed = 1,
 

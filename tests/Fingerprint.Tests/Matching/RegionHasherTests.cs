@@ -177,9 +177,11 @@ public class RegionHasherTests
         var gated = new List<HashedRegion>();
         int added = new RegionHasher(new PdqHasher()).HashRegions(canvas.View, RegionScope.Query, gated);
 
-        HashedRegion trimmed = Assert.Single(ungated);
+        // "trimmed", and "content": the loose trim also cuts into the ramp (its end columns are within the colour
+        // tolerance of the edge). Both are flat.
+        HashedRegion trimmed = Assert.Single(ungated, r => r.Name == "trimmed");
         Assert.Equal(picture, trimmed.Rect);
-        Assert.True(trimmed.Quality < MatchOptions.DefaultMinQuality, $"quality {trimmed.Quality}");
+        Assert.All(ungated, r => Assert.True(r.Quality < MatchOptions.DefaultMinQuality, $"{r.Name} quality {r.Quality}"));
         Assert.Equal(0, added);
         Assert.Empty(gated);
     }

@@ -37,11 +37,20 @@ namespace Fingerprint.Imaging.Regions;
 /// deepest candidate that is a strict boundary wins (a straight step: at least
 /// <see cref="RegionOptions.BoundaryContrastFraction"/> of the samples change across it, and two of the next four
 /// lines are content that far off the colour); failing that, the first candidate if it is a loose boundary (the same
-/// without "content", for text-like picture edges); failing that, nothing. So a caption band is peeled down to the
-/// picture below its last padding line, while a flat sky above an irregular horizon (no straight step), a smooth
-/// gradient (no step at all) and a lone text line (no content after it) are not. Nothing is peeled that would leave
-/// less than <see cref="RegionOptions.MinContentFraction"/>. Layers are peeled side after side, round after round,
-/// so a pad around a caption meme, or a status bar above side borders, comes off layer by layer.
+/// without "content", for text-like picture edges); failing that, when the walk crossed a band of text closed by
+/// plain lines (a caption, a post's user name or like count), the deepest candidate as a loose boundary at half the
+/// step (the picture's edge shares much of the UI's colour: dark grass under a dark theme's action bar); failing that,
+/// nothing. So a caption band is peeled down to the picture below its last padding line, while a flat sky above an
+/// irregular horizon (no straight step), a smooth gradient (no step at all) and a lone text line (no content after
+/// it) are not. Nothing is peeled that would leave a side shorter than <see cref="RegionOptions.MinContentFraction"/>
+/// of the shorter side. Layers are peeled side after side, round after round, so a pad around a caption meme, or a
+/// status bar above side borders, comes off layer by layer.
+/// </para>
+/// <para>
+/// The loose trim (<see cref="LooseTrim"/>, the <c>"content"</c> region) peels the strictly trimmed box again with the
+/// same walk but no boundary rule: each side comes off down to where the walk met the picture. It is a canonical form
+/// rather than a guess at the true edge: a banked photo and its screenshot lose the same flat sky or studio backdrop,
+/// so they meet where the strict trim cannot see the picture's edge (a pale sky against a light theme's white).
 /// </para>
 /// <para>
 /// Panels: a gutter is a run of at least <see cref="RegionOptions.MinGutterPixels"/> lines uniform across the whole
@@ -156,15 +165,29 @@ internal sealed class RegionAnalyzer
         return box;
     }
 
+    /// <summary>
+    /// The loose trim of an already trimmed box: layers peeled from every side down to the first line of picture, with
+    /// no boundary rule (<see cref="PeelAll"/> with <c>loose</c>). ImageMagick's <c>-trim -fuzz</c>, made aware of text
+    /// bands. Not a guess at the original's edges but a canonical form: the same flat margin of sky, studio white or
+    /// dark backdrop comes off the banked original and off its screenshot alike, so the two meet even where the
+    /// picture's edge has the colour of the UI around it and no boundary can be seen.
+    /// </summary>
+    public Box LooseTrim(Box trimmed, Box full)
+    {
+        Box box = trimmed;
+        PeelAll(ref box, full, loose: true);
+        return box;
+    }
+
     /// <summary>Peels layers from all four sides, round after round, until none changes.</summary>
-    public void PeelAll(ref Box box, Box reference)
+    public void PeelAll(ref Box box, Box reference, bool loose = false)
     {
         for (int round = 0; round < MaxPeelRounds; round++)
         {
-            bool changed = PeelLayer(ref box, Edge.Top, reference);
-            changed |= PeelLayer(ref box, Edge.Bottom, reference);
-            changed |= PeelLayer(ref box, Edge.Left, reference);
-            changed |= PeelLayer(ref box, Edge.Right, reference);
+            bool changed = PeelLayer(ref box, Edge.Top, reference, loose);
+            changed |= PeelLayer(ref box, Edge.Bottom, reference, loose);
+            changed |= PeelLayer(ref box, Edge.Left, reference, loose);
+            changed |= PeelLayer(ref box, Edge.Right, reference, loose);
             if (!changed)
                 return;
         }
@@ -214,7 +237,12 @@ internal sealed class RegionAnalyzer
             groups.Clear();
     }
 
-    private bool PeelLayer(ref Box box, Edge edge, Box reference)
+    /// <summary>
+    /// Peels one layer from <paramref name="edge"/>. Strict (default): where the walk's deepest straight boundary is (see
+    /// the class remarks). <paramref name="loose"/>: where the walk met the picture, boundary or not, provided it met it
+    /// (a walk that runs out of depth or candidates peels nothing).
+    /// </summary>
+    private bool PeelLayer(ref Box box, Edge edge, Box reference, bool loose)
     {
         bool rowsAreLines = edge is Edge.Top or Edge.Bottom;
         LineGrid grid = rowsAreLines ? _rows : _columns;
@@ -222,7 +250,7 @@ internal sealed class RegionAnalyzer
         int lineHi = rowsAreLines ? box.Y1 : box.X1;
         int extent = lineHi - lineLo;
         int referenceExtent = rowsAreLines ? reference.Height : reference.Width;
-        int minKeep = Math.Max(1, (int)Math.Ceiling(referenceExtent * _options.MinContentFraction));
+        int minKeep = Math.Max(1, (int)Math.Ceiling(Math.Min(reference.Width, reference.Height) * _options.MinContentFraction));
         int maxDepth = extent - minKeep;
         if (maxDepth < 1)
             return false;
@@ -250,7 +278,8 @@ internal sealed class RegionAnalyzer
         // Anything else ends the walk: it is the picture.
         int maxRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
         int candidates = 0;
-        int runLength = 0, runText = 0;
+        int runLength = 0, runText = 0, textRuns = 0;
+        bool metPicture = false;
         LineClass previous = LineClass.Content;
         for (int depth = 0; depth < extent; depth++)
         {
@@ -266,7 +295,11 @@ internal sealed class RegionAnalyzer
             if (cls == LineClass.Uniform)
             {
                 if (runLength > 0 && 3 * runText < 2 * runLength)
+                {
+                    metPicture = true;
                     break; // the run that just closed was not text
+                }
+                textRuns += runLength > 0 ? 1 : 0;
                 runLength = runText = 0;
             }
             else
@@ -281,21 +314,38 @@ internal sealed class RegionAnalyzer
                 if (cls == LineClass.Text)
                     runText++;
                 if (runLength > maxRun || (runLength == RunProbe && runText == 0))
+                {
+                    metPicture = true;
                     break;
+                }
             }
             if (depth >= maxDepth)
                 break;
             previous = cls;
         }
 
+        // A run still open where the walk stopped (at the depth limit: the rows under a sky's irregular horizon turn
+        // from text-like hill tops into picture) is the picture too.
+        metPicture |= runLength > 0;
         int chosen = 0;
-        for (int c = candidates - 1; c >= 0 && chosen == 0; c--)
+        if (loose)
+            chosen = metPicture && candidates > 0 ? _candidates[candidates - 1] : 0;
+        for (int c = candidates - 1; c >= 0 && chosen == 0 && !loose; c--)
         {
             if (IsBoundary(grid, first, dir, _candidates[c], extent, m0, m, background, strict: true))
                 chosen = _candidates[c];
         }
-        if (chosen == 0 && candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false))
+        if (chosen == 0 && !loose && candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false))
             chosen = _candidates[0];
+        if (chosen == 0 && !loose && textRuns > 0 && candidates > textRuns
+            && IsBoundary(grid, first, dir, _candidates[candidates - 1], extent, m0, m, background, strict: false, contrastScale: 0.5))
+        {
+            // A band of text (a caption, a post's user name or like count) closed by plain lines, then the walk ran into
+            // a picture whose edge shares much of the band's colour (dark grass on a dark theme): the band is UI or a
+            // caption, not the picture's own flat margin, so the picture starts where the walk stopped, at half the
+            // usual step. A flat sky above a horizon has no closed text run and keeps the strict rule.
+            chosen = _candidates[candidates - 1];
+        }
         if (chosen == 0)
             return false;
 
@@ -324,9 +374,10 @@ internal sealed class RegionAnalyzer
     /// lines. Content: at least two of the next four lines have that share off the background (strict: and are
     /// <see cref="LineClass.Content"/>, not text).
     /// </summary>
-    private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict)
+    private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict,
+        double contrastScale = 1.0)
     {
-        int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction);
+        int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction * contrastScale);
         ReadOnlySpan<byte> a = grid.Span(first + dir * (depth - 1), m0, m);
         ReadOnlySpan<byte> b = grid.Span(first + dir * depth, m0, m);
         ReadOnlySpan<byte> c = depth + 1 < available ? grid.Span(first + dir * (depth + 1), m0, m) : b;

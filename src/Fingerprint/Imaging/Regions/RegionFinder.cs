@@ -81,7 +81,10 @@ public sealed class RegionFinder
     /// <summary>
     /// Clears <paramref name="regions"/> and fills it with: <c>"full"</c> (always); <c>"trimmed"</c> when some side
     /// lost at least <see cref="RegionOptions.MinTrimFraction"/> of its dimension and
-    /// <see cref="RegionOptions.MinTrimPixels"/>; then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
+    /// <see cref="RegionOptions.MinTrimPixels"/>; <c>"content"</c> (also <see cref="RegionKind.Trimmed"/>), the loose
+    /// trim of that: flat margins peeled down to the first line of picture without the straight-boundary rule, when it
+    /// differs from "trimmed" by as much (a screenshot of a photo whose sky or studio white has the UI's colour meets
+    /// its banked original there, which is loosely trimmed the same way); then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
     /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels; then <c>"group-0"</c>, ...:
     /// the intermediate pieces of the split that were cut further (<see cref="RegionKind.Group"/>: a row of a grid, or a
     /// whole comparison meme inside a collage), coarsest first, at most <see cref="RegionOptions.MaxPanels"/>.
@@ -124,8 +127,11 @@ public sealed class RegionFinder
     private void Analyse(Box full, List<ImageRegion> regions, bool detectPanels, int width, int height)
     {
         Box trimmed = _analyzer.Trim(full);
-        if (IsMeaningfulTrim(trimmed, width, height))
+        if (IsMeaningfulTrim(full, trimmed))
             regions.Add(new ImageRegion("trimmed", RegionKind.Trimmed, trimmed.ToRect()));
+        Box content = _analyzer.LooseTrim(trimmed, full);
+        if (IsMeaningfulTrim(trimmed, content))
+            regions.Add(new ImageRegion("content", RegionKind.Trimmed, content.ToRect()));
 
         if (!detectPanels)
             return;
@@ -139,11 +145,13 @@ public sealed class RegionFinder
     private bool IsAnalysable(ImageView image) =>
         image.Width >= Options.MinImageSide && image.Height >= Options.MinImageSide;
 
-    private bool IsMeaningfulTrim(Box trimmed, int width, int height)
+    /// <summary>Did some side of <paramref name="outer"/> lose at least the minimum trim?</summary>
+    private bool IsMeaningfulTrim(Box outer, Box trimmed)
     {
-        int minX = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(width * Options.MinTrimFraction));
-        int minY = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(height * Options.MinTrimFraction));
-        return trimmed.X0 >= minX || width - trimmed.X1 >= minX || trimmed.Y0 >= minY || height - trimmed.Y1 >= minY;
+        int minX = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(outer.Width * Options.MinTrimFraction));
+        int minY = Math.Max(Options.MinTrimPixels, (int)Math.Ceiling(outer.Height * Options.MinTrimFraction));
+        return trimmed.X0 - outer.X0 >= minX || outer.X1 - trimmed.X1 >= minX
+            || trimmed.Y0 - outer.Y0 >= minY || outer.Y1 - trimmed.Y1 >= minY;
     }
 
     private static string[] CreateNames(string prefix)

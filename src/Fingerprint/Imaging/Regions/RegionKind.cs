@@ -6,7 +6,10 @@ public enum RegionKind
     /// <summary>The whole image, always present.</summary>
     Full = 0,
 
-    /// <summary>The image with uniform borders, letterbox/pillarbox bars, caption bands and UI bars peeled off.</summary>
+    /// <summary>
+    /// The image with uniform borders, letterbox/pillarbox bars, caption bands and UI bars peeled off (<c>"trimmed"</c>),
+    /// or its loose trim, flat margins peeled too (<c>"content"</c>).
+    /// </summary>
     Trimmed = 1,
 
     /// <summary>One panel of a collage, comparison meme or comic, found between gutters.</summary>

@@ -42,8 +42,10 @@ public sealed record RegionOptions
     public double OutlierFraction { get; init; } = 0.03;
 
     /// <summary>
-    /// Trimming never leaves less than this share of the image's width or height (default 0.25, 0.05..1): a near-flat
-    /// image is not "trimmed" to a sliver. Within a panel, of the panel's width or height.
+    /// Trimming never leaves a side shorter than this share of the image's shorter side (default 0.25, 0.05..1): a
+    /// near-flat image is not "trimmed" to a sliver. Within a panel, of the panel's shorter side. Relative to the
+    /// shorter side, not to the dimension peeled, because a landscape picture in a portrait phone screenshot may fill
+    /// well under a quarter of the screen's height (a 2:1 product shot at 60% width: 17%).
     /// </summary>
     public double MinContentFraction { get; init; } = 0.25;
 

@@ -1,0 +1,101 @@
+using Fingerprint.Imaging.Regions;
+using Fingerprint.TestUtilities;
+
+namespace Fingerprint.Tests.Imaging.Regions;
+
+/// <summary>
+/// The loose trim (<c>"content"</c>) and the keep rule relative to the shorter side: screenshots whose picture edge has
+/// the UI's colour, and small landscape pictures in tall phone screens.
+/// </summary>
+public class RegionFinderContentTests
+{
+    /// <summary>The flat sky colour of <see cref="SyntheticMemes.Landscape"/> (no gradient), before noise.</summary>
+    private static readonly (byte R, byte G, byte B) Sky = (110, 160, 240);
+
+    /// <summary>
+    /// A post in an app whose background is the sky's colour: a header line of text above the picture, a caption line
+    /// below it, the picture a landscape whose flat sky meets the background with no visible edge.
+    /// </summary>
+    private static (SyntheticCanvas Canvas, RegionRect Picture) SkyPost(ulong seed, SyntheticCanvas landscape)
+    {
+        var rng = new SplitMix64(seed);
+        int header = 60, footer = 90, w = landscape.Width;
+        var canvas = new SyntheticCanvas(w, header + landscape.Height + footer);
+        canvas.Fill(Sky);
+        canvas.TextLine(new RegionRect(12, 20, w / 2, 20), (250, 250, 250), rng);
+        for (int y = 0; y < landscape.Height; y++)
+            Array.Copy(landscape.Rgb, y * w * 3, canvas.Rgb, (y + header) * w * 3, w * 3);
+        canvas.TextLine(new RegionRect(12, header + landscape.Height + 24, w * 2 / 3, 22), (250, 250, 250), rng);
+        canvas.TextLine(new RegionRect(12, header + landscape.Height + 58, w / 3, 18), (250, 250, 250), rng);
+        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        return (canvas, new RegionRect(0, header, w, landscape.Height));
+    }
+
+    private static (RegionRect? Rect, string All) Find(SyntheticCanvas canvas, string name)
+    {
+        var regions = new List<ImageRegion>();
+        new RegionFinder().FindRegions(canvas.View, regions);
+        RegionRect? found = null;
+        foreach (ImageRegion r in regions)
+        {
+            if (r.Name == name)
+                found = r.Rect;
+        }
+        return (found, RegionAssert.Describe(regions));
+    }
+
+    [Theory]
+    [InlineData(401UL, 0.30)]
+    [InlineData(402UL, 0.40)]
+    [InlineData(403UL, 0.25)]
+    public void FindRegions_SkyMeetsTheUiColour_ContentIsTheSameOnTheOriginalAndTheScreenshot(ulong seed, double skyFraction)
+    {
+        SyntheticCanvas original = SyntheticMemes.Landscape(seed, 420, 300, skyFraction, gradient: false);
+        var (post, picture) = SkyPost(seed + 1, original);
+
+        // The original alone: the strict trim keeps its sky (no straight edge); the loose trim takes it off.
+        (RegionRect? originalContent, string originalRegions) = Find(original, "content");
+        Assert.True(originalContent.HasValue, $"original: {originalRegions}");
+        Assert.Equal(new RegionRect(0, 0, 420, 300), new RegionFinder().TrimBorders(original.View));
+        Assert.True(originalContent.Value.Y > 300 * skyFraction * 0.5, $"content {originalContent} should start below most of the sky");
+
+        // The post: its content, moved into the picture's frame, is the original's content.
+        (RegionRect? postContent, string postRegions) = Find(post, "content");
+        Assert.True(postContent.HasValue, $"post: {postRegions}");
+        var shifted = new RegionRect(postContent.Value.X - picture.X, postContent.Value.Y - picture.Y,
+            postContent.Value.Width, postContent.Value.Height);
+        RegionAssert.Near(originalContent.Value, shifted, tolerance: 3, what: "post content in the picture's frame");
+    }
+
+    [Fact]
+    public void FindRegions_PlainLandscapeWithoutFlatMargin_HasNoContentRegion()
+    {
+        // A textured photo: no edge line is uniform, so the loose trim peels nothing and adds no region.
+        SyntheticCanvas photo = SyntheticMemes.Photo(405, 400, 300);
+        (RegionRect? content, string all) = Find(photo, "content");
+        Assert.False(content.HasValue, all);
+    }
+
+    [Theory]
+    [InlineData(411UL, 360, 720, 216, 108)]   // a 2:1 picture at 60% of the width: 15% of the height
+    [InlineData(412UL, 400, 860, 240, 135)]   // 16:9 at 60%: 16% of the height
+    [InlineData(413UL, 540, 960, 324, 182)]   // 16:9 at 60% of a wider screen: 19% of the height
+    public void TrimBorders_SmallLandscapePictureInATallScreen_FindsThePicture(ulong seed, int width, int height, int pw, int ph)
+    {
+        // Phone screenshot with a comment thread: status text, a header line, the picture centred at 60% width, then
+        // lines of text and a long empty stretch. The picture fills well under a quarter of the height; the keep rule
+        // is a quarter of the shorter side (the width), so it can still be peeled down to.
+        var rng = new SplitMix64(seed);
+        var canvas = new SyntheticCanvas(width, height);
+        canvas.Fill(SyntheticMemes.White);
+        canvas.TextLine(new RegionRect(10, 8, width / 6, 14), (20, 20, 20), rng);
+        canvas.TextLine(new RegionRect(40, 40, width / 3, 20), (20, 20, 20), rng);
+        var picture = new RegionRect((width - pw) / 2, 90, pw, ph);
+        canvas.Photo(picture, rng);
+        for (int i = 0; i < 4; i++)
+            canvas.TextLine(new RegionRect(20, picture.Bottom + 24 + 40 * i, width / 2, 18), (120, 120, 120), rng);
+        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        RegionAssert.Near(picture, new RegionFinder().TrimBorders(canvas.View));
+        Assert.True(ph < height / 4, "the case under test: a picture under a quarter of the screen's height");
+    }
+}
