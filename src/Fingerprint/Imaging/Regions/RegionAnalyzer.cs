@@ -290,8 +290,10 @@ internal sealed class RegionAnalyzer
                 : LineClass.Content;
             if (depth == 0 && cls != LineClass.Uniform)
                 return false; // a layer starts with a plain line: padding, a bar, or a band's top margin
-            if (cls != LineClass.Uniform && IsOverlayLine(grid.Span(index, m0, m), background))
-                cls = LineClass.Uniform; // a logo or badge stuck on the bar: the bar goes on around it
+            // A logo or badge stuck on the bar: the bar goes on around it. Not in the loose trim, where a narrow
+            // object on a studio backdrop (a hammer's head standing upright) would pass for one.
+            if (!loose && cls != LineClass.Uniform && IsOverlayLine(grid.Span(index, m0, m), background))
+                cls = LineClass.Uniform;
             if (cls == LineClass.Uniform)
             {
                 if (runLength > 0 && 3 * runText < 2 * runLength)

@@ -67,6 +67,30 @@ public class RegionFinderContentTests
         RegionAssert.Near(originalContent.Value, shifted, tolerance: 3, what: "post content in the picture's frame");
     }
 
+    [Theory]
+    [InlineData(421UL, 0)]
+    [InlineData(422UL, 1)]
+    [InlineData(423UL, 2)]
+    public void FindRegions_NarrowObjectOnStudioWhite_ContentIsTheObject(ulong seed, int captionLines)
+    {
+        // A product shot: a narrow upright object on white (over the keep rule's quarter of the shorter side), with 0-2
+        // caption lines added below. The innermost trimmed region ("content" when the strict trim stops short of the
+        // object, else "trimmed") is the object.
+        var rng = new SplitMix64(seed);
+        int height = 300 + 40 * captionLines;
+        var canvas = new SyntheticCanvas(480, height);
+        canvas.Fill(SyntheticMemes.White);
+        var item = new RegionRect(280, 70, 110, 150);
+        canvas.Photo(item, rng);
+        for (int i = 0; i < captionLines; i++)
+            canvas.TextLine(new RegionRect(60, 300 + 40 * i + 10, 280, 20), (20, 20, 20), rng);
+        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        var regions = new List<ImageRegion>();
+        new RegionFinder().FindRegions(canvas.View, regions);
+        ImageRegion innermost = regions.Last(r => r.Kind == RegionKind.Trimmed);
+        RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
+    }
+
     [Fact]
     public void FindRegions_PlainLandscapeWithoutFlatMargin_HasNoContentRegion()
     {
