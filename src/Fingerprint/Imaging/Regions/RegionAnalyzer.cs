@@ -37,14 +37,12 @@ namespace Fingerprint.Imaging.Regions;
 /// deepest candidate that is a strict boundary wins (a straight step: at least
 /// <see cref="RegionOptions.BoundaryContrastFraction"/> of the samples change across it, and two of the next four
 /// lines are content that far off the colour); failing that, the first candidate if it is a loose boundary (the same
-/// without "content", for text-like picture edges); failing that, when the walk crossed a band of text closed by
-/// plain lines (a caption, a post's user name or like count), the deepest candidate as a loose boundary at half the
-/// step (the picture's edge shares much of the UI's colour: dark grass under a dark theme's action bar); failing that,
-/// nothing. So a caption band is peeled down to the picture below its last padding line, while a flat sky above an
-/// irregular horizon (no straight step), a smooth gradient (no step at all) and a lone text line (no content after
-/// it) are not. Nothing is peeled that would leave a side shorter than <see cref="RegionOptions.MinContentFraction"/>
-/// of the shorter side. Layers are peeled side after side, round after round, so a pad around a caption meme, or a
-/// status bar above side borders, comes off layer by layer.
+/// without "content", for text-like picture edges); failing that, nothing. So a caption band is peeled down to the
+/// picture below its last padding line, while a flat sky above an irregular horizon (no straight step), a smooth
+/// gradient (no step at all) and a lone text line (no content after it) are not. Nothing is peeled that would leave a
+/// side shorter than <see cref="RegionOptions.MinContentFraction"/> of the shorter side. Layers are peeled side after
+/// side, round after round, so a pad around a caption meme, or a status bar above side borders, comes off layer by
+/// layer.
 /// </para>
 /// <para>
 /// The loose trim (<see cref="LooseTrim"/>, the <c>"content"</c> region) peels the strictly trimmed box again with the
@@ -278,7 +276,7 @@ internal sealed class RegionAnalyzer
         // Anything else ends the walk: it is the picture.
         int maxRun = Math.Max(1, (int)(referenceExtent * _options.MaxTextRunFraction));
         int candidates = 0;
-        int runLength = 0, runText = 0, textRuns = 0;
+        int runLength = 0, runText = 0;
         bool metPicture = false;
         LineClass previous = LineClass.Content;
         for (int depth = 0; depth < extent; depth++)
@@ -301,7 +299,6 @@ internal sealed class RegionAnalyzer
                     metPicture = true;
                     break; // the run that just closed was not text
                 }
-                textRuns += runLength > 0 ? 1 : 0;
                 runLength = runText = 0;
             }
             else
@@ -339,15 +336,6 @@ internal sealed class RegionAnalyzer
         }
         if (chosen == 0 && !loose && candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false))
             chosen = _candidates[0];
-        if (chosen == 0 && !loose && textRuns > 0 && candidates > textRuns
-            && IsBoundary(grid, first, dir, _candidates[candidates - 1], extent, m0, m, background, strict: false, contrastScale: 0.5))
-        {
-            // A band of text (a caption, a post's user name or like count) closed by plain lines, then the walk ran into
-            // a picture whose edge shares much of the band's colour (dark grass on a dark theme): the band is UI or a
-            // caption, not the picture's own flat margin, so the picture starts where the walk stopped, at half the
-            // usual step. A flat sky above a horizon has no closed text run and keeps the strict rule.
-            chosen = _candidates[candidates - 1];
-        }
         if (chosen == 0)
             return false;
 
@@ -376,10 +364,9 @@ internal sealed class RegionAnalyzer
     /// lines. Content: at least two of the next four lines have that share off the background (strict: and are
     /// <see cref="LineClass.Content"/>, not text).
     /// </summary>
-    private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict,
-        double contrastScale = 1.0)
+    private bool IsBoundary(LineGrid grid, int first, int dir, int depth, int available, int m0, int m, int background, bool strict)
     {
-        int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction * contrastScale);
+        int need = (int)Math.Ceiling(m * _options.BoundaryContrastFraction);
         ReadOnlySpan<byte> a = grid.Span(first + dir * (depth - 1), m0, m);
         ReadOnlySpan<byte> b = grid.Span(first + dir * depth, m0, m);
         ReadOnlySpan<byte> c = depth + 1 < available ? grid.Span(first + dir * (depth + 1), m0, m) : b;
