@@ -60,6 +60,10 @@ run_project() {   # run_project LABEL PROJECT [ENV=VALUE ...]
   passed=$((passed + p))
   failed=$((failed + f))
   if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then status=1; fi
+  if [ "$f" -ne 0 ]; then
+    # The logs are removed at the end: show each failure's message and the top of its stack trace here.
+    awk '/^  Failed /{p=1; n=0} p{print; if (++n >= 30) p=0}' "$log" | head -150 >&2
+  fi
 }
 
 run_project core           tests/Fingerprint.Tests/Fingerprint.Tests.csproj

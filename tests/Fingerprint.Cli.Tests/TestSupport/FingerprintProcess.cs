@@ -46,13 +46,23 @@ internal sealed partial class FingerprintProcess : IDisposable
 
     public static FingerprintProcess Start(IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(DotnetHost())
+        // A child inherits an ignored SIGINT (a test run started in the background by a non-interactive shell: `cmd &`
+        // sets SIGINT and SIGQUIT to SIG_IGN), and the .NET runtime then leaves it ignored, so Interrupt() would do
+        // nothing. Start the host through `env --default-signal=INT` (GNU coreutils >= 8.31), which resets it and execs
+        // in place: the pid stays the host's.
+        bool resetSigint = SigintIgnored() && File.Exists(EnvTool);
+        var psi = new ProcessStartInfo(resetSigint ? EnvTool : DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (resetSigint)
+        {
+            psi.ArgumentList.Add("--default-signal=INT");
+            psi.ArgumentList.Add(DotnetHost());
+        }
         psi.ArgumentList.Add(FingerprintDll.Value);
         foreach (string a in args)
             psi.ArgumentList.Add(a);
@@ -151,6 +161,25 @@ internal sealed partial class FingerprintProcess : IDisposable
         {
         }
         _process.Dispose();
+    }
+
+    private const string EnvTool = "/usr/bin/env";
+
+    /// <summary>Is SIGINT ignored in this process (bit 1 of the SigIgn mask in /proc/self/status)?</summary>
+    private static bool SigintIgnored()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+                    return (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (Sigint - 1))) != 0;
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return false;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
