@@ -12,7 +12,7 @@ internal enum BenchAlgorithm
     /// <summary>pdq-dihedral: the query's 8 dihedral PDQ variants against the original's PDQ.</summary>
     PdqDihedral,
 
-    /// <summary>pdq-meme: dihedral, and the query's regions (trimmed, panels, groups) against the original's whole and trimmed hashes (the default policy).</summary>
+    /// <summary>pdq-meme: dihedral, and the query's regions (trimmed, content, panels, groups) against the original's whole, trimmed and content hashes (the default policy).</summary>
     PdqMeme,
 
     /// <summary>pdq-meme-crops: pdq-meme with the original's aspect crops indexed too (bank add --aspect-crops).</summary>

@@ -55,8 +55,9 @@ internal static class BenchAlgorithms
     {
         BenchAlgorithm.Pdq => "PDQ of the whole query vs PDQ of the whole original (what Thorn's benchmark measures).",
         BenchAlgorithm.PdqDihedral => "The query's 8 dihedral PDQ variants (rotations, mirrors) vs the original's PDQ: scan's default without regions.",
-        BenchAlgorithm.PdqMeme => "Meme-aware: the query's whole image, trimmed region, panels and panel groups, each in 8 dihedral variants, vs the " +
-                                  "original's whole and trimmed hashes (the default policy: scan and bank add with regions; banked panels not indexed).",
+        BenchAlgorithm.PdqMeme => "Meme-aware: the query's whole image, trimmed and content regions, panels and panel groups, each in 8 dihedral " +
+                                  "variants, vs the original's whole, trimmed and content hashes (the default policy: scan and bank add with regions; " +
+                                  "banked panels not indexed).",
         BenchAlgorithm.PdqMemeCrops => "pdq-meme with the originals' centre crops to 1:1, 4:5, 3:4, 4:3, 16:9 and 9:16 indexed as well (bank add --aspect-crops).",
         BenchAlgorithm.PdqMemePanels => "pdq-meme with the originals' panels indexed as well (bank add --index-panels).",
         BenchAlgorithm.AHash => "64-bit average hash (OpenCV img_hash AverageHash).",

@@ -39,7 +39,8 @@ internal static class BankAddCommand
         var noRegions = new Option<bool>("--no-regions")
         {
             Description = "Index only each image's whole-image hash. By default the trimmed region (borders, letterbox, caption " +
-                          "bands, screenshot bars peeled off) is indexed too, so a scan finds the image re-padded or re-captioned. " +
+                          "bands, screenshot bars peeled off) and its loose trim (\"content\": flat margins of sky or backdrop peeled " +
+                          "too) are indexed as well, so a scan finds the image re-padded, re-captioned or screenshotted. " +
                           "Videos and animations are indexed by their whole sampled frames either way.",
         };
         var aspectCrops = new Option<bool>("--aspect-crops")

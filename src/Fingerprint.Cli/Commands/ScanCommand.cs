@@ -59,7 +59,8 @@ internal static class ScanCommand
         var noRegions = new Option<bool>("--no-regions")
         {
             Description = "Match only each upload's whole image (videos and GIFs: whole sampled frames only). By default its " +
-                          "trimmed region (borders, letterbox, caption bands and screenshot bars peeled off), its collage panels and " +
+                          "trimmed region (borders, letterbox, caption bands and screenshot bars peeled off), its loose trim (\"content\"), " +
+                          "its collage panels and " +
                           "panel groups are matched too, in stills and sampled video frames, and a match names the region " +
                           "(measured cost: benchmarks/RESULTS.md, \"Robustness\").",
         };
