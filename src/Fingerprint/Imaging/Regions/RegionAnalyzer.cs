@@ -46,7 +46,8 @@ namespace Fingerprint.Imaging.Regions;
 /// </para>
 /// <para>
 /// The loose trim (<see cref="LooseTrim"/>, the <c>"content"</c> region) peels the strictly trimmed box again with the
-/// same walk but no boundary rule: each side comes off down to where the walk met the picture. It is a canonical form
+/// same walk but no boundary rule and a smaller keep share (<see cref="RegionOptions.MinLooseContentFraction"/>): each
+/// side comes off down to where the walk met the picture. It is a canonical form
 /// rather than a guess at the true edge: a banked photo and its screenshot lose the same flat sky or studio backdrop,
 /// so they meet where the strict trim cannot see the picture's edge (a pale sky against a light theme's white).
 /// </para>
@@ -248,7 +249,8 @@ internal sealed class RegionAnalyzer
         int lineHi = rowsAreLines ? box.Y1 : box.X1;
         int extent = lineHi - lineLo;
         int referenceExtent = rowsAreLines ? reference.Height : reference.Width;
-        int minKeep = Math.Max(1, (int)Math.Ceiling(Math.Min(reference.Width, reference.Height) * _options.MinContentFraction));
+        double keepFraction = loose ? _options.MinLooseContentFraction : _options.MinContentFraction;
+        int minKeep = Math.Max(1, (int)Math.Ceiling(Math.Min(reference.Width, reference.Height) * keepFraction));
         int maxDepth = extent - minKeep;
         if (maxDepth < 1)
             return false;

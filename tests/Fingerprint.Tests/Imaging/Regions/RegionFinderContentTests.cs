@@ -91,6 +91,35 @@ public class RegionFinderContentTests
         RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
     }
 
+    [Theory]
+    [InlineData(431UL, 360, 720, 120, 70)]    // object 19% of the shorter side tall: under the strict keep (25%)
+    [InlineData(432UL, 540, 960, 200, 90)]    // 17%
+    public void FindRegions_SmallObjectInAWhitePhoneScreen_ContentReachesIt(ulong seed, int width, int height, int ow, int oh)
+    {
+        // A white product shot in a light-theme phone screenshot: status and header text above, comment lines below,
+        // the object on the screen's white. The strict trim may not peel down to an object shorter than a quarter of
+        // the shorter side; the loose trim keeps MinLooseContentFraction (15%) and does.
+        var rng = new SplitMix64(seed);
+        var canvas = new SyntheticCanvas(width, height);
+        canvas.Fill(SyntheticMemes.White);
+        canvas.TextLine(new RegionRect(10, 8, width / 6, 14), (20, 20, 20), rng);
+        canvas.TextLine(new RegionRect(40, 40, width / 3, 20), (20, 20, 20), rng);
+        var item = new RegionRect((width - ow) / 2, height / 4, ow, oh);
+        canvas.Photo(item, rng);
+        for (int i = 0; i < 4; i++)
+            canvas.TextLine(new RegionRect(20, item.Bottom + 60 + 40 * i, width / 2, 18), (120, 120, 120), rng);
+        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        Assert.True(oh < Math.Min(width, height) / 4, "the case under test: an object under the strict keep share");
+        var regions = new List<ImageRegion>();
+        new RegionFinder().FindRegions(canvas.View, regions);
+        ImageRegion innermost = regions.Last(r => r.Kind == RegionKind.Trimmed);
+        RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
+
+        var strictOnly = new List<ImageRegion>();
+        new RegionFinder(new RegionOptions { MinLooseContentFraction = 0.25 }).FindRegions(canvas.View, strictOnly);
+        Assert.DoesNotContain(strictOnly, r => r.Kind == RegionKind.Trimmed && Math.Abs(r.Rect.Height - oh) <= 3);
+    }
+
     [Fact]
     public void FindRegions_PlainLandscapeWithoutFlatMargin_HasNoContentRegion()
     {
