@@ -47,9 +47,9 @@ namespace Fingerprint.Imaging.Regions;
 /// <para>
 /// The loose trim (<see cref="LooseTrim"/>, the <c>"content"</c> region) peels the strictly trimmed box again with the
 /// same walk but no boundary rule and a smaller keep share (<see cref="RegionOptions.MinLooseContentFraction"/>): each
-/// side comes off down to where the walk met the picture. It is a canonical form
-/// rather than a guess at the true edge: a banked photo and its screenshot lose the same flat sky or studio backdrop,
-/// so they meet where the strict trim cannot see the picture's edge (a pale sky against a light theme's white).
+/// side comes off down to where the walk met the picture. It is a canonical form rather than a guess at the true
+/// edge: a banked photo and its screenshot lose the same flat sky or studio backdrop, so they meet where the strict
+/// trim cannot see the picture's edge (a pale sky against a light theme's white).
 /// </para>
 /// <para>
 /// Panels: a gutter is a run of at least <see cref="RegionOptions.MinGutterPixels"/> lines uniform across the whole
@@ -328,16 +328,9 @@ internal sealed class RegionAnalyzer
         // A run still open where the walk stopped (at the depth limit: the rows under a sky's irregular horizon turn
         // from text-like hill tops into picture) is the picture too.
         metPicture |= runLength > 0;
-        int chosen = 0;
-        if (loose)
-            chosen = metPicture && candidates > 0 ? _candidates[candidates - 1] : 0;
-        for (int c = candidates - 1; c >= 0 && chosen == 0 && !loose; c--)
-        {
-            if (IsBoundary(grid, first, dir, _candidates[c], extent, m0, m, background, strict: true))
-                chosen = _candidates[c];
-        }
-        if (chosen == 0 && !loose && candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false))
-            chosen = _candidates[0];
+        int chosen = loose
+            ? (metPicture && candidates > 0 ? _candidates[candidates - 1] : 0)
+            : StrictEnd(grid, first, dir, candidates, extent, m0, m, background);
         if (chosen == 0)
             return false;
 
@@ -357,6 +350,22 @@ internal sealed class RegionAnalyzer
                 break;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The strict trim's end among the walk's <paramref name="candidates"/>: the deepest strict boundary, else the first
+    /// candidate if it is a loose one, else 0 (nothing peeled).
+    /// </summary>
+    private int StrictEnd(LineGrid grid, int first, int dir, int candidates, int extent, int m0, int m, int background)
+    {
+        for (int c = candidates - 1; c >= 0; c--)
+        {
+            if (IsBoundary(grid, first, dir, _candidates[c], extent, m0, m, background, strict: true))
+                return _candidates[c];
+        }
+        return candidates > 0 && IsBoundary(grid, first, dir, _candidates[0], extent, m0, m, background, strict: false)
+            ? _candidates[0]
+            : 0;
     }
 
     /// <summary>

@@ -84,8 +84,8 @@ public sealed class RegionFinder
     /// <see cref="RegionOptions.MinTrimPixels"/>; <c>"content"</c> (also <see cref="RegionKind.Trimmed"/>), the loose
     /// trim of that: flat margins peeled down to the first line of picture without the straight-boundary rule, when it
     /// differs from "trimmed" by as much (a screenshot of a photo whose sky or studio white has the UI's colour meets
-    /// its banked original there, which is loosely trimmed the same way); then <c>"panel-0"</c>, <c>"panel-1"</c>, ... in reading order when
-    /// the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels; then <c>"group-0"</c>, ...:
+    /// its banked original there, which is loosely trimmed the same way); then <c>"panel-0"</c>, <c>"panel-1"</c>, ...
+    /// in reading order when the trimmed image splits into 2 to <see cref="RegionOptions.MaxPanels"/> panels; then <c>"group-0"</c>, ...:
     /// the intermediate pieces of the split that were cut further (<see cref="RegionKind.Group"/>: a row of a grid, or a
     /// whole comparison meme inside a collage), coarsest first, at most <see cref="RegionOptions.MaxPanels"/>.
     /// </summary>
@@ -114,7 +114,7 @@ public sealed class RegionFinder
                 _analyzer.Attach(pixels, image);
                 try
                 {
-                    Analyse(full, regions, detectPanels, image.Width, image.Height);
+                    Analyse(full, regions, detectPanels);
                 }
                 finally
                 {
@@ -124,7 +124,7 @@ public sealed class RegionFinder
         }
     }
 
-    private void Analyse(Box full, List<ImageRegion> regions, bool detectPanels, int width, int height)
+    private void Analyse(Box full, List<ImageRegion> regions, bool detectPanels)
     {
         Box trimmed = _analyzer.Trim(full);
         if (IsMeaningfulTrim(full, trimmed))
