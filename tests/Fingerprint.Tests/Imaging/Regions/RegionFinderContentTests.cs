@@ -44,6 +44,33 @@ public class RegionFinderContentTests
         return (found, RegionAssert.Describe(regions));
     }
 
+    /// <summary>
+    /// A light-theme phone screen: status and header text lines, <paramref name="item"/> (a textured block) on white, then
+    /// four grey comment lines starting <paramref name="gapBelow"/> px under it.
+    /// </summary>
+    private static SyntheticCanvas PhonePost(ulong seed, int width, int height, RegionRect item, int gapBelow)
+    {
+        var rng = new SplitMix64(seed);
+        var canvas = new SyntheticCanvas(width, height);
+        canvas.Fill(SyntheticMemes.White);
+        canvas.TextLine(new RegionRect(10, 8, width / 6, 14), (20, 20, 20), rng);
+        canvas.TextLine(new RegionRect(40, 40, width / 3, 20), (20, 20, 20), rng);
+        canvas.Photo(item, rng);
+        for (int i = 0; i < 4; i++)
+            canvas.TextLine(new RegionRect(20, item.Bottom + gapBelow + 40 * i, width / 2, 18), (120, 120, 120), rng);
+        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        return canvas;
+    }
+
+    /// <summary>The last region of kind Trimmed ("content" when there is one, else "trimmed") is <paramref name="item"/>.</summary>
+    private static void AssertInnermostTrimmedIs(RegionRect item, SyntheticCanvas canvas)
+    {
+        var regions = new List<ImageRegion>();
+        new RegionFinder().FindRegions(canvas.View, regions);
+        ImageRegion innermost = regions.Last(r => r.Kind == RegionKind.Trimmed);
+        RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
+    }
+
     [Theory]
     [InlineData(401UL, 0.30)]
     [InlineData(402UL, 0.40)]
@@ -85,10 +112,7 @@ public class RegionFinderContentTests
         for (int i = 0; i < captionLines; i++)
             canvas.TextLine(new RegionRect(60, 300 + 40 * i + 10, 280, 20), (20, 20, 20), rng);
         canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
-        var regions = new List<ImageRegion>();
-        new RegionFinder().FindRegions(canvas.View, regions);
-        ImageRegion innermost = regions.Last(r => r.Kind == RegionKind.Trimmed);
-        RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
+        AssertInnermostTrimmedIs(item, canvas);
     }
 
     [Theory]
@@ -99,21 +123,10 @@ public class RegionFinderContentTests
         // A white product shot in a light-theme phone screenshot: status and header text above, comment lines below,
         // the object on the screen's white. The strict trim may not peel down to an object shorter than a quarter of
         // the shorter side; the loose trim keeps MinLooseContentFraction (15%) and does.
-        var rng = new SplitMix64(seed);
-        var canvas = new SyntheticCanvas(width, height);
-        canvas.Fill(SyntheticMemes.White);
-        canvas.TextLine(new RegionRect(10, 8, width / 6, 14), (20, 20, 20), rng);
-        canvas.TextLine(new RegionRect(40, 40, width / 3, 20), (20, 20, 20), rng);
         var item = new RegionRect((width - ow) / 2, height / 4, ow, oh);
-        canvas.Photo(item, rng);
-        for (int i = 0; i < 4; i++)
-            canvas.TextLine(new RegionRect(20, item.Bottom + 60 + 40 * i, width / 2, 18), (120, 120, 120), rng);
-        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        SyntheticCanvas canvas = PhonePost(seed, width, height, item, gapBelow: 60);
         Assert.True(oh < Math.Min(width, height) / 4, "the case under test: an object under the strict keep share");
-        var regions = new List<ImageRegion>();
-        new RegionFinder().FindRegions(canvas.View, regions);
-        ImageRegion innermost = regions.Last(r => r.Kind == RegionKind.Trimmed);
-        RegionAssert.Near(item, innermost.Rect, tolerance: 3, what: $"{innermost.Name} (all: {RegionAssert.Describe(regions)})");
+        AssertInnermostTrimmedIs(item, canvas);
 
         var strictOnly = new List<ImageRegion>();
         new RegionFinder(new RegionOptions { MinLooseContentFraction = 0.25 }).FindRegions(canvas.View, strictOnly);
@@ -138,16 +151,8 @@ public class RegionFinderContentTests
         // Phone screenshot with a comment thread: status text, a header line, the picture centred at 60% width, then
         // lines of text and a long empty stretch. The picture fills well under a quarter of the height; the keep rule
         // is a quarter of the shorter side (the width), so it can still be peeled down to.
-        var rng = new SplitMix64(seed);
-        var canvas = new SyntheticCanvas(width, height);
-        canvas.Fill(SyntheticMemes.White);
-        canvas.TextLine(new RegionRect(10, 8, width / 6, 14), (20, 20, 20), rng);
-        canvas.TextLine(new RegionRect(40, 40, width / 3, 20), (20, 20, 20), rng);
         var picture = new RegionRect((width - pw) / 2, 90, pw, ph);
-        canvas.Photo(picture, rng);
-        for (int i = 0; i < 4; i++)
-            canvas.TextLine(new RegionRect(20, picture.Bottom + 24 + 40 * i, width / 2, 18), (120, 120, 120), rng);
-        canvas.Noise(rng, SyntheticMemes.NoiseAmplitude);
+        SyntheticCanvas canvas = PhonePost(seed, width, height, picture, gapBelow: 24);
         RegionAssert.Near(picture, new RegionFinder().TrimBorders(canvas.View));
         Assert.True(ph < height / 4, "the case under test: a picture under a quarter of the screen's height");
     }
