@@ -34,7 +34,7 @@ internal static class BankCommand
         int real = hashes.Count;
         var rng = new SplitMix64(seed);
         while (hashes.Count < count)
-            hashes.Add(new Hash256(rng.Next(), rng.Next(), rng.Next(), rng.Next()));
+            hashes.Add(new Hash256(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64()));
         HexHashFile.Write(output, hashes);
         Console.Error.WriteLine($"gen-bank: {hashes.Count} hashes ({real} from originals, {hashes.Count - real} random) -> {output}");
         return 0;

@@ -3,23 +3,17 @@ using Fingerprint.Hashing;
 namespace Fingerprint.IndexBench;
 
 /// <summary>
-/// Seeded bank and query generation (SplitMix64: Steele, Lea, Flood 2014; constants from Vigna's splitmix64.c, the
-/// same generator as tests/TestUtilities). Banks are uniform random, or clustered: N / 20 random family centres,
-/// each member within 24 bits of its centre (as near-duplicate families in real banks).
+/// Seeded bank and query generation (tests/TestUtilities' SplitMix64, compiled in as source). Banks are uniform random,
+/// or clustered: N / 20 random family centres, each member within 24 bits of its centre (as near-duplicate families in
+/// real banks).
 /// </summary>
 internal sealed class HashGenerator(ulong seed)
 {
-    private ulong _state = seed;
+    private readonly SplitMix64 _rng = new(seed);
 
-    public ulong Next()
-    {
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public ulong Next() => _rng.NextUInt64();
 
-    public int NextInt(int maxExclusive) => (int)(Next() % (ulong)maxExclusive);
+    public int NextInt(int maxExclusive) => _rng.NextInt(maxExclusive);
 
     public Hash256 Random() => new(Next(), Next(), Next(), Next());
 

@@ -3,7 +3,8 @@ namespace Fingerprint.TestUtilities;
 /// <summary>
 /// A tiny deterministic generator (Steele, Lea, Flood 2014, "Fast splittable pseudorandom number generators";
 /// constants from Vigna's splitmix64.c). Used wherever generated data backs a golden value, because System.Random's
-/// seeded sequence is not guaranteed across .NET versions (STYLE.md §3.5).
+/// seeded sequence is not guaranteed across .NET versions (STYLE.md §3.5). The benchmark projects compile this same
+/// file (a linked source, so they take no test dependency) for their generated banks, images and uploads.
 /// </summary>
 public sealed class SplitMix64
 {
@@ -26,6 +27,9 @@ public sealed class SplitMix64
 
     /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform in [min, max).</summary>
+    public double NextDouble(double min, double max) => min + (max - min) * NextDouble();
 
     public void NextBytes(Span<byte> destination)
     {

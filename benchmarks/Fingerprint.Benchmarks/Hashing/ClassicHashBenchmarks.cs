@@ -29,14 +29,9 @@ public class ClassicHashBenchmarks
         _width = int.Parse(parts[0]);
         _height = int.Parse(parts[1]);
         _pixels = new byte[_width * _height * 3];
-        ulong state = 0xC1A55_1C0DEUL; // SplitMix64 (Vigna), fixed seed
+        var rng = new SplitMix64(0xC1A55_1C0DEUL); // fixed seed
         for (int i = 0; i < _pixels.Length; i++)
-        {
-            ulong z = state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            _pixels[i] = (byte)(z ^ (z >> 31));
-        }
+            _pixels[i] = (byte)rng.NextUInt64();
     }
 
     [Benchmark]

@@ -50,14 +50,7 @@ public class RegionFinderBenchmarks
     /// </summary>
     private static byte[] Collage(int width, int height, int columns, int rows, int gutter, ulong seed)
     {
-        ulong state = seed;
-        ulong Next()
-        {
-            ulong z = state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
+        var rng = new SplitMix64(seed);
 
         byte[] pixels = new byte[width * height * 3];
         pixels.AsSpan().Fill(255);
@@ -71,15 +64,15 @@ public class RegionFinderBenchmarks
                 int blocksX = panelW / 16 + 1;
                 int[] blocks = new int[blocksX * (panelH / 16 + 1)];
                 for (int i = 0; i < blocks.Length; i++)
-                    blocks[i] = (int)(Next() % 61) - 30;
-                int baseR = 60 + (int)(Next() % 120), baseG = 60 + (int)(Next() % 120), baseB = 60 + (int)(Next() % 120);
+                    blocks[i] = (int)(rng.NextUInt64() % 61) - 30;
+                int baseR = 60 + (int)(rng.NextUInt64() % 120), baseG = 60 + (int)(rng.NextUInt64() % 120), baseB = 60 + (int)(rng.NextUInt64() % 120);
                 for (int y = 0; y < panelH; y++)
                 {
                     for (int x = 0; x < panelW; x++)
                     {
                         int v = 60 * x / panelW - 60 * y / panelH + blocks[(y / 16) * blocksX + x / 16];
                         int o = ((y0 + y) * width + x0 + x) * 3;
-                        ulong noise = Next();
+                        ulong noise = rng.NextUInt64();
                         pixels[o] = (byte)Math.Clamp(baseR + v + (int)(noise % 9) - 4, 0, 255);
                         pixels[o + 1] = (byte)Math.Clamp(baseG + v + (int)((noise >> 8) % 9) - 4, 0, 255);
                         pixels[o + 2] = (byte)Math.Clamp(baseB + v + (int)((noise >> 16) % 9) - 4, 0, 255);
